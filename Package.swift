@@ -41,8 +41,7 @@ let package = Package(
 
         // MARK: tests
         .testTarget(name: "AttendantAudioTests", dependencies: ["AttendantAudio"]),
-        .testTarget(name: "AttendantSpeechTests", dependencies: ["AttendantSpeech", "AttendantAudio"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttendantSpeechTests", dependencies: ["AttendantSpeech", "AttendantAudio"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,78 @@
+import COpus
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Opus encoding (libopus, VoIP mode, voice signal) for 8/12/16/24/48 kHz audio.
+/// Not thread-safe; one per stream.
+public final class OpusEncoder {
+    /// Sample rate in Hz.
+    public let sampleRate: Int
+    /// Interleaved channel count (1 or 2).
+    public let channels: Int
+    /// Target bitrate in bits per second.
+    public let bitrate: Int
+
+    private let state: OpaquePointer
+    private var scratch = [UInt8](repeating: 0, count: 4000)   // libopus' recommended maximum
+
+    /// Creates an encoder; `bitrate` is 500…512000 bit/s.
+    public init(sampleRate: Int, channels: Int = 1, bitrate: Int = 24000) throws(AudioError) {
+        guard [8000, 12000, 16000, 24000, 48000].contains(sampleRate) else {
+            throw AudioError(.invalidArgument, "OpusEncoder: sample rate \(sampleRate) Hz; expected 8000, 12000, 16000, 24000 or 48000")
+        }
+        guard channels == 1 || channels == 2 else {
+            throw AudioError(.invalidArgument, "OpusEncoder: \(channels) channels; expected 1 or 2")
+        }
+        guard (500...512_000).contains(bitrate) else {
+            throw AudioError(.invalidArgument, "OpusEncoder: bitrate \(bitrate) bit/s; expected 500…512000")
+        }
+        var err: Int32 = 0
+        guard let st = opus_encoder_create(Int32(sampleRate), Int32(channels), OPUS_APPLICATION_VOIP, &err),
+              err == OPUS_OK else {
+            throw AudioError(.codec, "OpusEncoder: opus_encoder_create failed: \(String(cString: opus_strerror(err)))")
+        }
+        state = st
+        self.sampleRate = sampleRate
+        self.channels = channels
+        self.bitrate = bitrate
+        Self.setInt(st, OPUS_SET_BITRATE_REQUEST, Int32(bitrate))
+        Self.setInt(st, OPUS_SET_SIGNAL_REQUEST, OPUS_SIGNAL_VOICE)
+    }
+
+    deinit { opus_encoder_destroy(state) }
+
+    /// Encodes one frame of interleaved samples (2.5, 5, 10, 20, 40 or 60 ms) into
+    /// one Opus packet.
+    public func encode(_ frame: [Int16]) throws(AudioError) -> [UInt8] {
+        let frames = frame.count / channels
+        guard frame.count % channels == 0,
+              [5, 10, 20, 40, 80, 120].contains(where: { sampleRate * $0 == frames * 2000 }) else {
+            throw AudioError(.invalidArgument, "OpusEncoder: frame of \(frame.count) samples is not 2.5, 5, 10, 20, 40 or 60 ms of \(channels)-channel audio at \(sampleRate) Hz")
+        }
+        let length = frame.withUnsafeBufferPointer { pcm in
+            scratch.withUnsafeMutableBufferPointer { out in
+                opus_encode(state, pcm.baseAddress!, Int32(frames), out.baseAddress!, Int32(out.count))
+            }
+        }
+        guard length > 0 else {
+            throw AudioError(.codec, "OpusEncoder: opus_encode failed: \(String(cString: opus_strerror(length)))")
+        }
+        return Array(scratch[0..<Int(length)])
+    }
+
+    /// Sets an integer encoder option. `opus_encoder_ctl` is variadic, which Swift
+    /// cannot call, so it is looked up and called through a fixed-arity pointer;
+    /// that matches the variadic ABI for integer arguments on the SysV x86-64 and
+    /// AAPCS64 (Linux) conventions. Where it would not (Apple arm64), libopus
+    /// defaults are kept.
+    private static func setInt(_ encoder: OpaquePointer, _ request: Int32, _ value: Int32) {
+        #if os(Linux) || arch(x86_64)
+        typealias Ctl = @convention(c) (OpaquePointer, Int32, Int32) -> Int32
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "opus_encoder_ctl") else { return }
+        _ = unsafeBitCast(symbol, to: Ctl.self)(encoder, request, value)
+        #endif
+    }
+}

@@ -1,1 +1,0 @@
-import CPocketSphinx; import CEspeakNG

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `attendant` command: subcommands only, no logic of its own beyond wiring.
+@main
+struct Attendant: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendant",
+        abstract: "Attendant — a voice call-center engine.",
+        subcommands: [DemoCommand.self, TranscribeCommand.self, SayCommand.self, BenchCommand.self],
+        defaultSubcommand: nil)
+}
