@@ -10,7 +10,40 @@ import Foundation
 /// - `narrowband/frontend.params` — flags added for 8 kHz telephone input (which is
 ///   upsampled to 16 kHz before decoding), and `narrowband/mllr_matrix`, an MLLR
 ///   transform the project computes itself (see `acoustic/adaptation/`).
+/// - `wideband/frontend.params` and `wideband/mllr_matrix` — the same for 16 kHz input.
 public struct AcousticSettings: Sendable, Equatable {
+    /// What one band (wideband or narrowband input) adds to the common settings.
+    public struct Band: Sendable, Equatable {
+        /// Extra decoder flags.
+        public var flags: [(String, String)]
+        /// MLLR transform file; nil when none.
+        public var mllrPath: String?
+
+        public init(flags: [(String, String)] = [], mllrPath: String? = nil) {
+            self.flags = flags
+            self.mllrPath = mllrPath
+        }
+
+        public static func == (a: Band, b: Band) -> Bool {
+            a.flags.elementsEqual(b.flags, by: ==) && a.mllrPath == b.mllrPath
+        }
+
+        /// Reads `directory/frontend.params` and `directory/mllr_matrix` when present.
+        static func load(directory: URL) throws(SpeechError) -> Band {
+            var band = Band()
+            let fm = FileManager.default
+            let params = directory.appendingPathComponent("frontend.params").path
+            if fm.fileExists(atPath: params) {
+                for (flag, value) in try parseParams(file: params) {
+                    if flag == "-mllr" { band.mllrPath = value } else { band.flags.append((flag, value)) }
+                }
+            }
+            let mllr = directory.appendingPathComponent("mllr_matrix").path
+            if band.mllrPath == nil, fm.fileExists(atPath: mllr) { band.mllrPath = mllr }
+            return band
+        }
+    }
+
     /// Debian's en-us model folder.
     public static let debianModel = "/usr/share/pocketsphinx/model/en-us/en-us"
     public static let debianDictionary = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict"
@@ -26,25 +59,24 @@ public struct AcousticSettings: Sendable, Equatable {
     public var extraDictionaryPath: String?
     /// Further decoder flags for all input, as `(flag, value)` pairs.
     public var decoderFlags: [(String, String)]
-    /// Further decoder flags for narrowband (8 kHz) input.
-    public var narrowbandFlags: [(String, String)]
-    /// MLLR transform for narrowband input; nil when none was computed.
-    public var narrowbandMLLRPath: String?
+    /// What 16 kHz input adds.
+    public var wideband: Band
+    /// What narrowband (8 kHz, upsampled) input adds.
+    public var narrowband: Band
 
     public init(modelPath: String = AcousticSettings.debianModel,
                 dictionaryPath: String = AcousticSettings.debianDictionary,
                 genericLanguageModelPath: String = AcousticSettings.debianLanguageModel,
                 extraDictionaryPath: String? = nil,
                 decoderFlags: [(String, String)] = [],
-                narrowbandFlags: [(String, String)] = [],
-                narrowbandMLLRPath: String? = nil) {
+                wideband: Band = Band(), narrowband: Band = Band()) {
         self.modelPath = modelPath
         self.dictionaryPath = dictionaryPath
         self.genericLanguageModelPath = genericLanguageModelPath
         self.extraDictionaryPath = extraDictionaryPath
         self.decoderFlags = decoderFlags
-        self.narrowbandFlags = narrowbandFlags
-        self.narrowbandMLLRPath = narrowbandMLLRPath
+        self.wideband = wideband
+        self.narrowband = narrowband
     }
 
     public static func == (a: AcousticSettings, b: AcousticSettings) -> Bool {
@@ -52,12 +84,11 @@ public struct AcousticSettings: Sendable, Equatable {
             && a.genericLanguageModelPath == b.genericLanguageModelPath
             && a.extraDictionaryPath == b.extraDictionaryPath
             && a.decoderFlags.elementsEqual(b.decoderFlags, by: ==)
-            && a.narrowbandFlags.elementsEqual(b.narrowbandFlags, by: ==)
-            && a.narrowbandMLLRPath == b.narrowbandMLLRPath
+            && a.wideband == b.wideband && a.narrowband == b.narrowband
     }
 
     /// Flags whose values are paths, resolved relative to the file that names them.
-    static let pathFlags: Set<String> = ["-hmm", "-dict", "-lm", "-mllr", "-fdict"]
+    static let pathFlags: Set<String> = ["-hmm", "-dict", "-lm", "-mllr", "-fdict", "-featparams"]
 
     /// Reads `directory` (usually `acoustic/`). A missing folder gives the defaults; a
     /// malformed file gives an error naming the file and line.
@@ -78,15 +109,10 @@ public struct AcousticSettings: Sendable, Equatable {
         }
         let extra = base.appendingPathComponent("extra.dict").path
         if fm.fileExists(atPath: extra) { settings.extraDictionaryPath = extra }
-        let narrow = base.appendingPathComponent("narrowband/frontend.params").path
-        if fm.fileExists(atPath: narrow) {
-            for (flag, value) in try parseParams(file: narrow) {
-                if flag == "-mllr" { settings.narrowbandMLLRPath = value } else { settings.narrowbandFlags.append((flag, value)) }
-            }
-        }
-        let mllr = base.appendingPathComponent("narrowband/mllr_matrix").path
-        if settings.narrowbandMLLRPath == nil, fm.fileExists(atPath: mllr) { settings.narrowbandMLLRPath = mllr }
-        for path in [settings.modelPath, settings.dictionaryPath, settings.genericLanguageModelPath] + [settings.narrowbandMLLRPath].compactMap({ $0 })
+        settings.wideband = try Band.load(directory: base.appendingPathComponent("wideband"))
+        settings.narrowband = try Band.load(directory: base.appendingPathComponent("narrowband"))
+        for path in [settings.modelPath, settings.dictionaryPath, settings.genericLanguageModelPath]
+            + [settings.wideband.mllrPath, settings.narrowband.mllrPath].compactMap({ $0 })
         where !fm.fileExists(atPath: path) {
             throw SpeechError(.configuration, "\(directory): \(path) does not exist (is pocketsphinx-en-us installed?)")
         }

@@ -4,16 +4,29 @@ import Foundation
 ///
 /// Smoothing is absolute discounting with Katz-style backoff: a seen n-gram keeps
 /// `(c − D) / c(h)`, the mass taken off goes to the lower order through the backoff
-/// weight `α(h)`, computed so every distribution sums to one. D is Ney's estimate
-/// `n1 / (n1 + 2 n2)` per order. Unigrams are add-δ smoothed so every vocabulary word
-/// can be recognized anywhere.
+/// weight `α(h)`, computed so every distribution sums to one. Unigrams are add-δ
+/// smoothed so every vocabulary word can be recognized anywhere.
+///
+/// A designer's phrase list is small and close to a grammar, so the defaults keep most
+/// of the mass on the phrases (D = 0.1, δ = 0.05). Ney's corpus estimate
+/// `n1 / (n1 + 2 n2)` gives D ≈ 0.8 here, and measured on the sample phrases spoken by
+/// espeak-ng voices that costs 9 points of WER (15.8 % against 6.7 %, `attendant bench
+/// asr`), while paraphrases not in the list are recognized no worse.
 public struct NGramModelBuilder: Sendable {
     public static let sentenceStart = "<s>"
     public static let sentenceEnd = "</s>"
 
     private var counts: [[[String]: Int]] = [[:], [:], [:]]  // order 1, 2, 3
 
-    public init() {}
+    /// Absolute discount taken from every seen bigram and trigram count.
+    public var discount: Double
+    /// Count added to every unigram.
+    public var unigramDelta: Double
+
+    public init(discount: Double = 0.1, unigramDelta: Double = 0.05) {
+        self.discount = discount
+        self.unigramDelta = unigramDelta
+    }
 
     /// Adds one sentence (already normalized words, no markers).
     public mutating func add(_ words: [String]) {
@@ -35,7 +48,7 @@ public struct NGramModelBuilder: Sendable {
     public func arpa() -> String {
         // Unigrams: add-δ over the vocabulary and </s>; <s> gets no probability of its own.
         let unigramTokens = counts[0].keys.map { $0[0] }.filter { $0 != Self.sentenceStart }
-        let delta = 0.5
+        let delta = unigramDelta
         let unigramTotal = unigramTokens.reduce(0.0) { $0 + Double(counts[0][[$1]] ?? 0) + delta }
         var prob: [[String]: Double] = [:]
         for w in unigramTokens { prob[[w]] = (Double(counts[0][[w]] ?? 0) + delta) / unigramTotal }
@@ -50,9 +63,7 @@ public struct NGramModelBuilder: Sendable {
         }
         for order in 2...3 {
             let table = counts[order - 1]
-            let n1 = Double(table.values.filter { $0 == 1 }.count)
-            let n2 = Double(table.values.filter { $0 == 2 }.count)
-            let discount = n1 + n2 > 0 ? min(0.9, max(0.1, n1 / (n1 + 2 * n2))) : 0.5
+            let discount = self.discount
             var historyTotals: [[String]: (count: Int, types: Int)] = [:]
             for (ngram, c) in table {
                 let h = Array(ngram.dropLast())

@@ -7,6 +7,11 @@ public struct RecognizerConfiguration: Sendable {
         /// Only the domain model built from `phrases` (fastest; words outside the
         /// phrases' vocabulary cannot be recognized).
         case domain
+        /// The domain model first; when its result's confidence is below `threshold`, the
+        /// utterance is decoded again with the generic en-us model and the more confident
+        /// result wins. In-domain speech costs one small-vocabulary pass; speech outside
+        /// the phrases is still recognized as well as the generic model allows.
+        case domainWithFallback(threshold: Double)
         /// The domain model interpolated with the generic en-us model: biased toward the
         /// phrases, the whole English vocabulary still reachable.
         case interpolated(domainWeight: Float)
@@ -18,23 +23,34 @@ public struct RecognizerConfiguration: Sendable {
     /// What callers are expected to say; empty means the generic model.
     public var phrases: [String]
     public var languageModel: LanguageModel
-    /// Apply `acoustic/narrowband` (front-end flags and MLLR) to 8 kHz input.
-    public var narrowbandAdaptation: Bool
+    /// Apply `acoustic/wideband` and `acoustic/narrowband` (front-end flags and MLLR).
+    public var adaptation: Bool
+    /// Decode audio as it arrives so ``RecognitionSession/partialResult()`` has
+    /// hypotheses (doubles the compute: the final result is always a second, whole-
+    /// utterance pass). Without it, partial results are empty.
+    public var partialResults: Bool
+    /// Level of the faint noise floor added to the input (see ``NoiseFloor``); nil for
+    /// none.
+    public var noiseFloorDBFS: Double? = -60
     /// Length of the N-best list.
     public var maxAlternatives: Int
     /// Decoders kept for reuse per band; more are created under load and freed after.
     public var pooledDecoders: Int
+    /// Generic-model decoders kept for fallback passes per band (each holds the whole
+    /// en-us vocabulary, about 100 MB).
+    public var pooledFallbackDecoders: Int = 2
     /// Where built models go (a fresh temporary folder when nil).
     public var workDirectory: URL?
 
     public init(acoustic: AcousticSettings = AcousticSettings(), phrases: [String] = [],
-                languageModel: LanguageModel = .interpolated(domainWeight: 0.9),
-                narrowbandAdaptation: Bool = true, maxAlternatives: Int = 5, pooledDecoders: Int = 32,
+                languageModel: LanguageModel = .domainWithFallback(threshold: 0.5),
+                adaptation: Bool = true, partialResults: Bool = true, maxAlternatives: Int = 5, pooledDecoders: Int = 32,
                 workDirectory: URL? = nil) {
         self.acoustic = acoustic
         self.phrases = phrases
         self.languageModel = languageModel
-        self.narrowbandAdaptation = narrowbandAdaptation
+        self.adaptation = adaptation
+        self.partialResults = partialResults
         self.maxAlternatives = maxAlternatives
         self.pooledDecoders = pooledDecoders
         self.workDirectory = workDirectory

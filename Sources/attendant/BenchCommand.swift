@@ -47,6 +47,28 @@ struct ASRBench: AsyncParsableCommand {
     @Option(name: .long, help: "Extra decoders to load when measuring memory.")
     var decoders: Int = 8
 
+    @Option(name: .long, help: "Line silence before each utterance in ms (the endpointer's pre-roll).")
+    var padMs: Int = 200
+
+    @Option(name: .long, help: "Line silence after each utterance in ms (the endpointer's end-of-speech wait).")
+    var padAfterMs: Int = 500
+
+    @Option(name: .long, help: "Level of the line noise under the speech and silences, dBFS (-200 for digital silence).")
+    var noiseDBFS: Double = -200
+
+    /// Speech as the endpointer hands it to the recognizer: with pre-roll and the trailing
+    /// silence that ended the utterance, over the line's noise.
+    static func asDeliveredByTheEndpointer(_ speech: PCMBuffer, before: Int, after: Int, noiseDBFS: Double, seed: UInt64) -> PCMBuffer {
+        let rate = speech.sampleRate
+        var samples = [Int16](repeating: 0, count: rate * before / 1000) + speech.samples + [Int16](repeating: 0, count: rate * after / 1000)
+        if noiseDBFS > -150 {
+            let noise = SignalGenerator.whiteNoise(sampleRate: rate, seconds: Double(samples.count) / Double(rate),
+                                                   amplitude: pow(10, noiseDBFS / 20), seed: seed)
+            samples = AudioMath.mix(samples, noise.samples)
+        }
+        return PCMBuffer(samples: samples, sampleRate: rate)
+    }
+
     @Flag(name: .long, help: "Print every miss.")
     var verbose = false
 
@@ -59,7 +81,8 @@ struct ASRBench: AsyncParsableCommand {
         var wide: [(String, PCMBuffer)] = [], narrow: [(String, PCMBuffer)] = []
         for (i, sentence) in sentences.enumerated() {
             let voice = voices[i % voices.count]
-            let audio = try await synthesizer.synthesizeAll(SynthesisRequest(text: sentence, voice: voice, rate: 160 + 15 * (i % 3), sampleRate: 16000))
+            let speech = try await synthesizer.synthesizeAll(SynthesisRequest(text: sentence, voice: voice, rate: 160 + 15 * (i % 3), sampleRate: 16000))
+            let audio = Self.asDeliveredByTheEndpointer(speech, before: padMs, after: padAfterMs, noiseDBFS: noiseDBFS, seed: UInt64(i + 1))
             let eight = try Resampler.resample(audio, to: 8000)
             wide.append((sentence, audio))
             narrow.append((sentence, PCMBuffer(samples: G711.muLawDecode(G711.muLawEncode(eight.samples)), sampleRate: 8000)))

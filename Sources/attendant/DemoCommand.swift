@@ -14,13 +14,13 @@ struct DemoCommand: AsyncParsableCommand {
     var prompts: String = "prompts"
 
     @Option(name: .long, help: "The acoustic folder.")
-    var acoustic: String = "acoustic"
+    var acoustic: String?
 
     @Option(name: .long, help: "espeak-ng voice of the caller.")
     var voice: String = "en-us+m3"
 
     func run() async throws {
-        let options = try SpeechOptions.parse(["--prompts", prompts, "--acoustic", acoustic])
+        let options = try SpeechOptions.parse(["--prompts", prompts] + (acoustic.map { ["--acoustic", $0] } ?? []))
         let questions = try DomainLanguageModel.phrases(fromFile: URL(fileURLWithPath: prompts).appendingPathComponent("demo.txt").path)
         print("Loading the recognizer (phrases from \(prompts)/phrases.txt)…")
         let recognizer = try await options.makeRecognizer()

@@ -10,19 +10,25 @@ struct SpeechOptions: ParsableArguments {
     @Option(name: .long, help: "Take the phrases from this prompts folder (its phrases.txt).")
     var prompts: String?
 
-    @Option(name: .long, help: "The acoustic folder (model, extra.dict, narrowband adaptation).")
-    var acoustic: String = "acoustic"
+    @Option(name: .long, help: "The acoustic folder (model, extra.dict, adaptation); default ./acoustic when present, else Debian's en-us model as shipped.")
+    var acoustic: String?
 
-    @Option(name: .long, help: "Language model: interpolated (domain + generic, default), domain, or generic.")
-    var lm: LanguageModelChoice = .interpolated
+    @Option(name: .long, help: "Language model: fallback (domain, then generic when unsure; default), domain, interpolated, or generic.")
+    var lm: LanguageModelChoice = .fallback
 
     @Option(name: .long, help: "Weight of the domain model when interpolating (0…1).")
     var domainWeight: Float = 0.9
 
-    @Flag(name: .long, help: "Do not apply the narrowband adaptation to 8 kHz input.")
-    var noNarrowbandAdaptation = false
+    @Flag(name: .long, help: "Do not apply acoustic/wideband and acoustic/narrowband (front end and MLLR).")
+    var noAdaptation = false
 
-    enum LanguageModelChoice: String, ExpressibleByArgument, CaseIterable { case interpolated, domain, generic }
+    @Option(name: .long, help: "With --lm fallback: below this confidence the generic model decodes again.")
+    var fallbackThreshold: Double = 0.5
+
+    @Flag(name: .long, help: "Also decode while audio arrives (partial hypotheses; twice the compute).")
+    var partials = false
+
+    enum LanguageModelChoice: String, ExpressibleByArgument, CaseIterable { case fallback, domain, interpolated, generic }
 
     /// Phrases from --phrases and --prompts.
     func loadPhrases() throws -> [String] {
@@ -33,15 +39,23 @@ struct SpeechOptions: ParsableArguments {
     }
 
     func recognizerConfiguration() throws -> RecognizerConfiguration {
-        let settings = FileManager.default.fileExists(atPath: acoustic)
-            ? try AcousticSettings.load(directory: acoustic) : AcousticSettings()
+        let settings: AcousticSettings
+        if let acoustic {
+            guard FileManager.default.fileExists(atPath: acoustic) else {
+                throw ValidationError("--acoustic \(acoustic): no such folder")
+            }
+            settings = try AcousticSettings.load(directory: acoustic)
+        } else {
+            settings = FileManager.default.fileExists(atPath: "acoustic") ? try AcousticSettings.load(directory: "acoustic") : AcousticSettings()
+        }
         let mode: RecognizerConfiguration.LanguageModel = switch lm {
+        case .fallback: .domainWithFallback(threshold: fallbackThreshold)
         case .interpolated: .interpolated(domainWeight: domainWeight)
         case .domain: .domain
         case .generic: .generic
         }
         return RecognizerConfiguration(acoustic: settings, phrases: try loadPhrases(), languageModel: mode,
-                                       narrowbandAdaptation: !noNarrowbandAdaptation)
+                                       adaptation: !noAdaptation, partialResults: partials)
     }
 
     func makeRecognizer() async throws -> PocketSphinxRecognizer {

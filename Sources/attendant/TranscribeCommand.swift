@@ -79,8 +79,7 @@ struct TranscribeCommand: AsyncParsableCommand {
 
     /// An error's own message (file names included by the layers that raise them).
     static func describe(_ error: any Error) -> String {
-        if let e = error as? CustomStringConvertible { return e.description }
-        return error.localizedDescription
+        String(describing: error)
     }
 }
 

@@ -63,16 +63,9 @@ public final class OpusEncoder {
         return Array(scratch[0..<Int(length)])
     }
 
-    /// Sets an integer encoder option. `opus_encoder_ctl` is variadic, which Swift
-    /// cannot call, so it is looked up and called through a fixed-arity pointer;
-    /// that matches the variadic ABI for integer arguments on the SysV x86-64 and
-    /// AAPCS64 (Linux) conventions. Where it would not (Apple arm64), libopus
-    /// defaults are kept.
+    /// Sets an integer encoder option (through the shim's fixed-arity wrapper of the
+    /// variadic `opus_encoder_ctl`).
     private static func setInt(_ encoder: OpaquePointer, _ request: Int32, _ value: Int32) {
-        #if os(Linux) || arch(x86_64)
-        typealias Ctl = @convention(c) (OpaquePointer, Int32, Int32) -> Int32
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "opus_encoder_ctl") else { return }
-        _ = unsafeBitCast(symbol, to: Ctl.self)(encoder, request, value)
-        #endif
+        _ = attendant_opus_encoder_set_int(encoder, request, value)
     }
 }
