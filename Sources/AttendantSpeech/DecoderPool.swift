@@ -30,6 +30,11 @@ final class DecoderPool: Sendable {
     private let keep: Int
     private let idle = Mutex<[QueuedDecoder]>([])
     private let created = Atomic<Int>(0)
+    /// Model loading (ps_init, language models, MLLR) goes through sphinxbase code with
+    /// process-wide state that is not safe to run on two threads at once (seen: heap
+    /// corruption when two decoders loaded concurrently), so loads are serialized.
+    /// Decoding itself runs concurrently, one decoder per queue.
+    private static let loading = Mutex<Void>(())
 
     init(label: String, keep: Int, make: @escaping @Sendable () throws(SpeechError) -> PocketSphinxDecoder) {
         self.label = label
@@ -51,7 +56,7 @@ final class DecoderPool: Sendable {
         let result: Result<QueuedDecoder, SpeechError> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(returning: Result { () throws(SpeechError) -> QueuedDecoder in
-                    QueuedDecoder(decoder: try make(), label: label)
+                    try DecoderPool.loading.withLock { _ throws(SpeechError) in QueuedDecoder(decoder: try make(), label: label) }
                 })
             }
         }

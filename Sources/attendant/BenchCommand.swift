@@ -183,7 +183,7 @@ struct DSPBench: AsyncParsableCommand {
             print("\(label): \(format(seconds / cpu, 0)) x real time")
         }
         var sink = 0
-        try measure("G.711 u-law encode, 8 kHz, 20 ms frames") {
+        measure("G.711 u-law encode, 8 kHz, 20 ms frames") {
             var out = [UInt8](repeating: 0, count: frame8)
             for start in stride(from: 0, to: narrow.samples.count - frame8, by: frame8) {
                 for i in 0..<frame8 { out[i] = G711.muLawEncode(narrow.samples[start + i]) }
@@ -191,14 +191,14 @@ struct DSPBench: AsyncParsableCommand {
             }
         }
         let encoded = G711.muLawEncode(narrow.samples)
-        try measure("G.711 u-law decode, 8 kHz, 20 ms frames") {
+        measure("G.711 u-law decode, 8 kHz, 20 ms frames") {
             var out = [Int16](repeating: 0, count: frame8)
             for start in stride(from: 0, to: encoded.count - frame8, by: frame8) {
                 for i in 0..<frame8 { out[i] = G711.muLawDecode(encoded[start + i]) }
                 sink &+= Int(out[0])
             }
         }
-        try measure("G.711 A-law encode + decode, 8 kHz, 20 ms frames") {
+        measure("G.711 A-law encode + decode, 8 kHz, 20 ms frames") {
             for start in stride(from: 0, to: narrow.samples.count - frame8, by: frame8) {
                 for i in 0..<frame8 { sink &+= Int(G711.aLawDecode(G711.aLawEncode(narrow.samples[start + i]))) }
             }
@@ -206,14 +206,14 @@ struct DSPBench: AsyncParsableCommand {
         for (from, to, buffer, frame) in [(8000, 16000, narrow, frame8), (16000, 8000, wide, frame16), (48000, 16000, nil as PCMBuffer?, 960)] {
             let input = buffer ?? SignalGenerator.whiteNoise(sampleRate: from, seconds: seconds, amplitude: 0.2, seed: 5)
             let resampler = try Resampler(from: from, to: to)
-            try measure("resample \(from) → \(to) Hz, 20 ms frames") {
+            measure("resample \(from) → \(to) Hz, 20 ms frames") {
                 for start in stride(from: 0, to: input.samples.count - frame, by: frame) {
                     sink &+= resampler.process(Array(input.samples[start..<start + frame])).count
                 }
             }
         }
         var wav = Data()
-        try measure("WAV encode, 16 kHz PCM16") { wav = WAVFile.encode(wide) }
+        measure("WAV encode, 16 kHz PCM16") { wav = WAVFile.encode(wide) }
         try measure("WAV decode, 16 kHz PCM16") { sink &+= try WAVFile.read(data: wav, name: "bench.wav").samples.count }
         let ulawWav = WAVFile.encode(narrow, encoding: .muLaw)
         try measure("WAV decode, 8 kHz u-law") { sink &+= try WAVFile.read(data: ulawWav, name: "bench.wav").samples.count }
@@ -227,9 +227,9 @@ struct AllBench: AsyncParsableCommand {
 
     func run() async throws {
         try DSPBench.parse([]).run()
-        var tts = try TTSBench.parse([])
+        let tts = try TTSBench.parse([])
         try await tts.run()
-        var asr = try ASRBench.parse([])
+        let asr = try ASRBench.parse([])
         try await asr.run()
     }
 }

@@ -28,6 +28,9 @@ struct SpeechOptions: ParsableArguments {
     @Flag(name: .long, help: "Also decode while audio arrives (partial hypotheses; twice the compute).")
     var partials = false
 
+    @Option(name: .long, help: "Level of the noise floor added to the recognizer's input, dBFS (none: off).")
+    var noiseFloor: String = "-60"
+
     enum LanguageModelChoice: String, ExpressibleByArgument, CaseIterable { case fallback, domain, interpolated, generic }
 
     /// Phrases from --phrases and --prompts.
@@ -54,8 +57,16 @@ struct SpeechOptions: ParsableArguments {
         case .domain: .domain
         case .generic: .generic
         }
-        return RecognizerConfiguration(acoustic: settings, phrases: try loadPhrases(), languageModel: mode,
+        var configuration = RecognizerConfiguration(acoustic: settings, phrases: try loadPhrases(), languageModel: mode,
                                        adaptation: !noAdaptation, partialResults: partials)
+        if noiseFloor == "none" {
+            configuration.noiseFloorDBFS = nil
+        } else if let level = Double(noiseFloor), level < 0 {
+            configuration.noiseFloorDBFS = level
+        } else {
+            throw ValidationError("--noise-floor \(noiseFloor): expected a negative dBFS level such as -60, or none")
+        }
+        return configuration
     }
 
     func makeRecognizer() async throws -> PocketSphinxRecognizer {

@@ -9,7 +9,8 @@
 #     (FRONTEND: extra front-end flags, -key value lines, used for the features)
 # Writes OUT/mllr_matrix, OUT/feat.params (the model's feat.params with -cmninit
 # measured on the telephone-band adaptation features) and OUT/frontend.params.
-# MODE=chan (used for the shipped transform) estimates the transform twice, on the
+# MODE=nb (the default, shipped) fits one global MLLR on the synthetic telephone speech;
+# MODE=chan estimates the transform twice, on the
 # wideband (16 kHz) and on the telephone version of the same synthetic speech, and
 # composes them so that what remains is the telephone-channel part only (the
 # synthetic-voice mismatch cancels; see RESULTS.md).
@@ -20,7 +21,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${OUT:-$HERE/../narrowband}
 FRONTEND=${FRONTEND:-/dev/null}
-MODE=${MODE:-chan}
+MODE=${MODE:-nb}
 WORK=${WORK:-/tmp/attendant-narrowband}/adapt
 STB=/usr/lib/sphinxtrain
 MODEL=/usr/share/pocketsphinx/model/en-us

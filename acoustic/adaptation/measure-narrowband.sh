@@ -97,7 +97,6 @@ CONFIGS=(
   "wb-ref|"
   "a-baseline|"
   "b-dither|-dither yes"
-  "b-remove_noise-no|-remove_noise no"
   "b-cmninit|-featparams $NB/feat.params"
   "b-cmninit-dither|-featparams $NB/feat.params -dither yes"
   "b-upperf3800-nfilt20|-featparams $EXP/up3800/feat.params"
