@@ -10,13 +10,6 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [ASRBench.self, TTSBench.self, DSPBench.self, AllBench.self])
 }
 
-/// Process CPU time (user + system) in seconds: what a core spends, whatever the wall clock.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-}
-
 /// Resident memory of this process in bytes (from /proc/self/statm).
 func residentBytes() -> Int {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
@@ -31,43 +24,26 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 
 func format(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
 
-/// `attendant bench asr`: compute per stream (CPU seconds per audio second), WER on the
-/// domain dev set at 16 kHz and through 8 kHz G.711, and memory per extra decoder.
+/// `attendant bench asr`: accuracy and compute per stream on synthetic callers (the
+/// sample phrases spoken by voices the adaptation never heard, and paraphrases of them)
+/// and on real recordings, at 16 kHz and through 8 kHz G.711; then memory per extra
+/// decoder.
 struct ASRBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "asr", abstract: "Recognizer speed, accuracy and memory.")
 
     @OptionGroup var speech: SpeechOptions
 
-    @Option(name: .long, help: "Dev set: one sentence per line.")
-    var devSet: String = "Benchmarks/data/domain-dev.txt"
+    @Option(name: .long, parsing: .upToNextOption, help: "Sentence files (one per line) to speak and recognize.")
+    var sets: [String] = ["prompts/phrases.txt", "Benchmarks/data/domain-dev.txt"]
 
-    @Option(name: .long, parsing: .upToNextOption, help: "espeak-ng voices of the dev-set callers.")
-    var voices: [String] = ["en-us+m1", "en-us+f1", "en-gb-x-rp"]
+    @Option(name: .long, parsing: .upToNextOption, help: "espeak-ng voices of the synthetic callers.")
+    var voices: [String] = ["en-us+m1", "en-us+f1", "en-us+m4"]
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Speaking speeds (words per minute) of the synthetic callers.")
+    var speeds: [Int] = [160, 185]
 
     @Option(name: .long, help: "Extra decoders to load when measuring memory.")
     var decoders: Int = 8
-
-    @Option(name: .long, help: "Line silence before each utterance in ms (the endpointer's pre-roll).")
-    var padMs: Int = 200
-
-    @Option(name: .long, help: "Line silence after each utterance in ms (the endpointer's end-of-speech wait).")
-    var padAfterMs: Int = 500
-
-    @Option(name: .long, help: "Level of the line noise under the speech and silences, dBFS (-200 for digital silence).")
-    var noiseDBFS: Double = -200
-
-    /// Speech as the endpointer hands it to the recognizer: with pre-roll and the trailing
-    /// silence that ended the utterance, over the line's noise.
-    static func asDeliveredByTheEndpointer(_ speech: PCMBuffer, before: Int, after: Int, noiseDBFS: Double, seed: UInt64) -> PCMBuffer {
-        let rate = speech.sampleRate
-        var samples = [Int16](repeating: 0, count: rate * before / 1000) + speech.samples + [Int16](repeating: 0, count: rate * after / 1000)
-        if noiseDBFS > -150 {
-            let noise = SignalGenerator.whiteNoise(sampleRate: rate, seconds: Double(samples.count) / Double(rate),
-                                                   amplitude: pow(10, noiseDBFS / 20), seed: seed)
-            samples = AudioMath.mix(samples, noise.samples)
-        }
-        return PCMBuffer(samples: samples, sampleRate: rate)
-    }
 
     @Flag(name: .long, help: "Print every miss.")
     var verbose = false
@@ -75,36 +51,40 @@ struct ASRBench: AsyncParsableCommand {
     func run() async throws {
         var options = speech
         if options.phrases == nil && options.prompts == nil { options.prompts = "prompts" }
-        let sentences = try DomainLanguageModel.phrases(fromFile: devSet)
         let recognizer = try await options.makeRecognizer()
-        let synthesizer = EspeakSynthesizer()
-        var wide: [(String, PCMBuffer)] = [], narrow: [(String, PCMBuffer)] = []
-        for (i, sentence) in sentences.enumerated() {
-            let voice = voices[i % voices.count]
-            let speech = try await synthesizer.synthesizeAll(SynthesisRequest(text: sentence, voice: voice, rate: 160 + 15 * (i % 3), sampleRate: 16000))
-            let audio = Self.asDeliveredByTheEndpointer(speech, before: padMs, after: padAfterMs, noiseDBFS: noiseDBFS, seed: UInt64(i + 1))
-            let eight = try Resampler.resample(audio, to: 8000)
-            wide.append((sentence, audio))
-            narrow.append((sentence, PCMBuffer(samples: G711.muLawDecode(G711.muLawEncode(eight.samples)), sampleRate: 8000)))
-        }
-        print("ASR bench: \(sentences.count) dev sentences, voices \(voices.joined(separator: ", ")), LM \(options.lm.rawValue)")
-        for (label, set) in [("16 kHz", wide), ("8 kHz G.711", narrow)] {
-            _ = try await recognizer.recognize(set[0].1)  // load this band's decoder first
-            var errors = 0, words = 0, correct = 0
-            var audioSeconds = 0.0
-            let cpuStart = cpuSeconds()
-            for (sentence, audio) in set {
-                let result = try await recognizer.recognize(audio)
-                let r = TextNormalizer.words(sentence), h = TextNormalizer.words(result.text)
-                let e = editDistance(r, h)
-                errors += e
-                words += r.count
-                if e == 0 { correct += 1 } else if verbose { print("  miss: \(sentence) → \(result.text)") }
-                audioSeconds += audio.duration
+        let caller = SyntheticCaller(voices: voices, speeds: speeds)
+        print("ASR bench: LM \(options.lm.rawValue), voices \(voices.joined(separator: " ")), speeds \(speeds.map(String.init).joined(separator: " ")) wpm")
+        for set in sets {
+            let sentences = try DomainLanguageModel.phrases(fromFile: set)
+            for line in SyntheticCaller.Line.allCases {
+                _ = try await recognizer.recognize(try await caller.utterance(sentences[0], index: 0, line: line))  // load the band's decoder
+                let (wer, audio, cpu) = try await caller.evaluate(sentences, line: line, with: recognizer) { reference, heard in
+                    if verbose { print("  miss: \(reference) → \(heard)") }
+                }
+                report("\(set), \(line.rawValue)", wer, audio, cpu)
             }
-            let cpu = cpuSeconds() - cpuStart
-            let xRT = cpu / audioSeconds
-            print("\(label): WER \(format(100 * Double(errors) / Double(words), 1)) % (\(errors)/\(words) words), sentence accuracy \(format(100 * Double(correct) / Double(set.count), 1)) %, compute \(format(xRT, 4)) x real time (\(format(1 / xRT, 1)) streams per core), \(format(audioSeconds, 1)) s of audio")
+        }
+        // Real human speech: generic model (the recordings are not about the store).
+        let generic = try await {
+            var o = options
+            o.lm = .generic
+            return try await o.makeRecognizer()
+        }()
+        let recordings = try RecordedSpeech.utterances()
+        for line in SyntheticCaller.Line.allCases where !recordings.isEmpty {
+            var wer = WordErrorRate()
+            var audio = 0.0, cpu = 0.0
+            for utterance in recordings {
+                let input = line == .wideband ? utterance.audio : try RecordedSpeech.telephone(utterance.audio)
+                let start = ProcessClock.cpuSeconds()
+                let result = try await generic.recognize(input)
+                cpu += ProcessClock.cpuSeconds() - start
+                audio += input.duration
+                if wer.add(reference: utterance.transcript, hypothesis: result.text) > 0, verbose {
+                    print("  miss: \(utterance.name): \(utterance.transcript) → \(result.text)")
+                }
+            }
+            report("recorded human speech (pocketsphinx-testdata, generic LM), \(line.rawValue)", wer, audio, cpu)
         }
         // Memory: resident growth per additional loaded narrowband decoder.
         let before = residentBytes()
@@ -113,18 +93,9 @@ struct ASRBench: AsyncParsableCommand {
         print("memory: \(format(Double(after - before) / Double(decoders) / 1_048_576, 1)) MB per additional decoder (\(decoders) loaded, resident \(format(Double(after) / 1_048_576, 0)) MB)")
     }
 
-    func editDistance(_ a: [String], _ b: [String]) -> Int {
-        var row = Array(0...b.count)
-        for i in stride(from: 1, through: a.count, by: 1) {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
+    func report(_ label: String, _ wer: WordErrorRate, _ audio: Double, _ cpu: Double) {
+        let xRT = cpu / max(audio, 1e-9)
+        print("\(label): WER \(format(100 * wer.rate, 1)) % (\(wer.errors)/\(wer.words) words), sentence accuracy \(format(100 * wer.sentenceAccuracy, 1)) % of \(wer.sentences), compute \(format(xRT, 4)) x real time (\(format(1 / xRT, 1)) streams per core)")
     }
 }
 
@@ -177,9 +148,9 @@ struct DSPBench: AsyncParsableCommand {
         let wide = SignalGenerator.whiteNoise(sampleRate: 16000, seconds: seconds, amplitude: 0.2, seed: 4)
         let frame8 = 160, frame16 = 320  // 20 ms
         func measure(_ label: String, _ body: () throws -> Void) rethrows {
-            let start = cpuSeconds()
+            let start = ProcessClock.cpuSeconds()
             try body()
-            let cpu = max(1e-9, cpuSeconds() - start)
+            let cpu = max(1e-9, ProcessClock.cpuSeconds() - start)
             print("\(label): \(format(seconds / cpu, 0)) x real time")
         }
         var sink = 0
