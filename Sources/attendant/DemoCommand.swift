@@ -20,21 +20,30 @@ struct DemoCommand: AsyncParsableCommand {
     var voice: String = "en-us+m3"
 
     func run() async throws {
-        let options = try SpeechOptions.parse(["--prompts", prompts] + (acoustic.map { ["--acoustic", $0] } ?? []))
-        let questions = try DomainLanguageModel.phrases(fromFile: URL(fileURLWithPath: prompts).appendingPathComponent("demo.txt").path)
+        let (options, questions) = try setup()
         print("Loading the recognizer (phrases from \(prompts)/phrases.txt)…")
         let recognizer = try await options.makeRecognizer()
-        let synthesizer = EspeakSynthesizer()
         for question in questions {
-            let wide = try await synthesizer.synthesizeAll(SynthesisRequest(text: question, voice: voice, sampleRate: 16000))
-            // What a G.711 µ-law telephone line delivers: 8 kHz, companded.
-            let narrowRate = try Resampler.resample(wide, to: 8000)
-            let narrow = PCMBuffer(samples: G711.muLawDecode(G711.muLawEncode(narrowRate.samples)), sampleRate: 8000)
             print("\ncaller said:  \(question)")
-            for (label, audio) in [("16 kHz", wide), ("8 kHz G.711", narrow)] {
-                let result = try await recognizer.recognize(audio)
-                print("heard (\(label)): \(result.text)   [confidence \(String(format: "%.2f", result.confidence))]")
+            for line in SyntheticCaller.Line.allCases {
+                let heard = try await Self.hear(question, voice: voice, line: line, recognizer: recognizer)
+                print("heard (\(line.rawValue)): \(heard.text)   [confidence \(String(format: "%.2f", heard.confidence))]")
             }
         }
+    }
+
+    /// The speech options and the questions to ask (synchronous: keeps typed throws out
+    /// of the async body, which the 6.3 optimizer miscompiles here).
+    func setup() throws -> (SpeechOptions, [String]) {
+        let options = try SpeechOptions.parse(["--prompts", prompts] + (acoustic.map { ["--acoustic", $0] } ?? []))
+        let file = URL(fileURLWithPath: prompts).appendingPathComponent("demo.txt").path
+        return (options, try DomainLanguageModel.phrases(fromFile: file))
+    }
+
+    /// Speaks `question` as a caller on `line` would deliver it and recognizes it.
+    static func hear(_ question: String, voice: String, line: SyntheticCaller.Line,
+                     recognizer: PocketSphinxRecognizer) async throws -> RecognitionResult {
+        let caller = SyntheticCaller(voices: [voice], speeds: [165])
+        return try await recognizer.recognize(try await caller.utterance(question, index: 0, line: line))
     }
 }

@@ -31,6 +31,9 @@ struct SpeechOptions: ParsableArguments {
     @Option(name: .long, help: "Level of the noise floor added to the recognizer's input, dBFS (none: off).")
     var noiseFloor: String = "-60"
 
+    @Option(name: .long, help: "Length of the N-best list.")
+    var alternatives: Int = 5
+
     enum LanguageModelChoice: String, ExpressibleByArgument, CaseIterable { case fallback, domain, interpolated, generic }
 
     /// Phrases from --phrases and --prompts.
@@ -59,6 +62,7 @@ struct SpeechOptions: ParsableArguments {
         }
         var configuration = RecognizerConfiguration(acoustic: settings, phrases: try loadPhrases(), languageModel: mode,
                                        adaptation: !noAdaptation, partialResults: partials)
+        configuration.maxAlternatives = max(0, alternatives)
         if noiseFloor == "none" {
             configuration.noiseFloorDBFS = nil
         } else if let level = Double(noiseFloor), level < 0 {
@@ -69,6 +73,7 @@ struct SpeechOptions: ParsableArguments {
         return configuration
     }
 
+    @inline(never)
     func makeRecognizer() async throws -> PocketSphinxRecognizer {
         try await PocketSphinxRecognizer(configuration: try recognizerConfiguration())
     }
