@@ -7,11 +7,6 @@ final class PocketSphinxDecoder {
     private let ps: OpaquePointer
     /// Frames per second of the front end (`-frate`, 100 for the en-us model).
     let frameRate: Double
-    /// The cepstral mean the model starts from (`-cmninit`). Every utterance starts from
-    /// it, so a pooled decoder's result does not depend on what it decoded before (live
-    /// CMN otherwise carries the last utterance's mean over, which derails an utterance
-    /// that starts without leading silence).
-    private var initialCepstralMean: [Float] = []
     /// Name of the interpolated language-model search, when one is set.
     static let searchName = "attendant"
 
@@ -29,8 +24,6 @@ final class PocketSphinxDecoder {
         }
         self.ps = ps
         self.frameRate = Double(cmd_ln_int_r(ps_get_config(ps), "-frate"))
-        initialCepstralMean = [Float](repeating: 0, count: Int(attendant_cmn_length(ps)))
-        initialCepstralMean.withUnsafeMutableBufferPointer { attendant_cmn_get(ps, $0.baseAddress) }
     }
 
     deinit { ps_free(ps) }
@@ -70,8 +63,11 @@ final class PocketSphinxDecoder {
         }
     }
 
+    /// Starts an utterance; word times count from its start. (The final result always
+    /// comes from a whole-utterance pass with batch CMN, so nothing of the previous
+    /// utterance's running cepstral mean reaches it; resetting that mean by hand here
+    /// was tried and corrupts the batch pass that follows a streamed one.)
     func startUtterance() throws(SpeechError) {
-        initialCepstralMean.withUnsafeBufferPointer { attendant_cmn_set(ps, $0.baseAddress) }
         guard ps_start_stream(ps) == 0, ps_start_utt(ps) == 0 else { throw SpeechError(.decoder, "pocketsphinx could not start an utterance") }
     }
 

@@ -73,7 +73,7 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
         let setup = lmSetup
         func pools(_ name: String, _ band: AcousticSettings.Band) -> Pools {
             let adapt = configuration.adaptation ? band : AcousticSettings.Band()
-            let base = [("-hmm", acoustic.modelPath), ("-logfn", "/dev/null")] + acoustic.decoderFlags + adapt.flags
+            let base = [("-hmm", acoustic.modelPath)] + acoustic.decoderFlags + adapt.flags
             func make(_ model: [(String, String)], _ setup: (@Sendable (PocketSphinxDecoder) throws(SpeechError) -> Void)?)
                 -> @Sendable () throws(SpeechError) -> PocketSphinxDecoder {
                 let flags = base + model
@@ -206,7 +206,9 @@ final class PocketSphinxSession: RecognitionSession, @unchecked Sendable {
                     try d.startUtterance()
                 }
                 try d.process(self.audio, wholeUtterance: true)
-                return try d.endUtterance(maxAlternatives: self.maxAlternatives)
+                var result = try d.endUtterance(maxAlternatives: self.maxAlternatives)
+                result.audioSeconds = Double(self.audio.count) / Double(PocketSphinxRecognizer.modelSampleRate)
+                return result
             }
             pool.release(d)
         } catch {
@@ -222,7 +224,9 @@ final class PocketSphinxSession: RecognitionSession, @unchecked Sendable {
         let generic = try await g.run { g throws(SpeechError) in
             try g.startUtterance()
             try g.process(self.audio, wholeUtterance: true)
-            return try g.endUtterance(maxAlternatives: self.maxAlternatives)
+            var result = try g.endUtterance(maxAlternatives: self.maxAlternatives)
+            result.audioSeconds = primary.audioSeconds
+            return result
         }
         return generic.confidence > primary.confidence ? generic : primary
     }

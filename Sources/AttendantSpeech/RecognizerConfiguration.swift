@@ -44,7 +44,7 @@ public struct RecognizerConfiguration: Sendable {
 
     public init(acoustic: AcousticSettings = AcousticSettings(), phrases: [String] = [],
                 languageModel: LanguageModel = .domainWithFallback(threshold: 0.5),
-                adaptation: Bool = true, partialResults: Bool = true, maxAlternatives: Int = 5, pooledDecoders: Int = 32,
+                adaptation: Bool = true, partialResults: Bool = false, maxAlternatives: Int = 5, pooledDecoders: Int = 32,
                 workDirectory: URL? = nil) {
         self.acoustic = acoustic
         self.phrases = phrases

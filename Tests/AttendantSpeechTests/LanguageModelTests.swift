@@ -83,7 +83,7 @@ import Testing
             let phones = EspeakPhonemeMapper.cmuPhones(fromEspeak: try await EspeakEngine.shared.phonemes(for: word))
             let reference = dictionary.pronunciations(of: word)!
             // Allow one phone of difference (unstressed vowels differ between the two).
-            let best = reference.map { SpeechTestSupport.editDistance($0, phones) }.min()!
+            let best = reference.map { WordErrorRate.editDistance($0, phones) }.min()!
             if best <= 1 { closeEnough += 1 }
         }
         #expect(closeEnough >= words.count * 8 / 10, "\(closeEnough) of \(words.count) within one phone")
@@ -137,18 +137,3 @@ import Testing
     }
 }
 
-extension SpeechTestSupport {
-    static func editDistance(_ a: [String], _ b: [String]) -> Int {
-        var row = Array(0...b.count)
-        for i in stride(from: 1, through: a.count, by: 1) {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
-    }
-}

@@ -21,23 +21,10 @@ enum SpeechTestSupport {
         return try await PocketSphinxRecognizer(configuration: RecognizerConfiguration(acoustic: settings, phrases: try phrases()))
     }
 
-    /// What a G.711 µ-law telephone line makes of wideband audio: 8 kHz, companded.
-    static func telephone(_ audio: PCMBuffer) throws -> PCMBuffer {
-        let narrow = try Resampler.resample(audio, to: 8000)
-        return PCMBuffer(samples: G711.muLawDecode(G711.muLawEncode(narrow.samples)), sampleRate: 8000)
-    }
+    /// The synthetic callers of the spoken tests (not the voices the adaptation was
+    /// estimated on, nor the bench's held-out ones).
+    static let callers = SyntheticCaller(voices: ["en-us", "en-us+f3", "en-us+m1"], speeds: [150, 180])
 
-    /// Word errors (substitutions + insertions + deletions) of a hypothesis, and the
-    /// reference's word count.
-    static func wordErrors(reference: String, hypothesis: String) -> (errors: Int, words: Int) {
-        let r = TextNormalizer.words(reference)
-        return (editDistance(r, TextNormalizer.words(hypothesis)), r.count)
-    }
-
-    /// Reads a headerless 16-bit little-endian 16 kHz file (pocketsphinx's test data).
-    static func raw16k(_ path: String) throws -> PCMBuffer {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let samples = data.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
-        return PCMBuffer(samples: samples.map { Int16(littleEndian: $0) }, sampleRate: 16000)
-    }
+    /// The built `attendant` executable (`make test` builds it with the tests).
+    static let executable = repository.appendingPathComponent(".build/debug/attendant").path
 }
