@@ -130,7 +130,8 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
         return PocketSphinxSession(decoder: decoder, pools: pools, resampler: resampler,
                                    maxAlternatives: configuration.maxAlternatives,
                                    partialResults: configuration.partialResults,
-                                   noiseFloorDBFS: configuration.noiseFloorDBFS)
+                                   noiseFloorDBFS: configuration.noiseFloorDBFS,
+                                   preprocess: (configuration.denoise, configuration.automaticGain))
     }
 }
 
@@ -152,11 +153,13 @@ final class PocketSphinxSession: RecognitionSession, @unchecked Sendable {
     private let partialResults: Bool
     private var audio: [Int16] = []
     private var noiseFloor: NoiseFloor?
+    private let preprocess: (denoise: Bool, agc: Bool)
 
     static let fallbackPasses = Atomic<Int>(0)
 
     init(decoder: QueuedDecoder, pools: PocketSphinxRecognizer.Pools, resampler: Resampler?, maxAlternatives: Int,
-         partialResults: Bool, noiseFloorDBFS: Double?) {
+         partialResults: Bool, noiseFloorDBFS: Double?, preprocess: (denoise: Bool, agc: Bool)) {
+        self.preprocess = preprocess
         self.pools = pools
         self.noiseFloor = noiseFloorDBFS.map { NoiseFloor(dBFS: $0) }
         self.resampler = resampler
@@ -204,6 +207,10 @@ final class PocketSphinxSession: RecognitionSession, @unchecked Sendable {
                 if self.partialResults {
                     _ = try d.endUtterance(maxAlternatives: 0)
                     try d.startUtterance()
+                }
+                if self.preprocess.denoise || self.preprocess.agc {
+                    self.audio = Preprocessor.process(PCMBuffer(samples: self.audio, sampleRate: PocketSphinxRecognizer.modelSampleRate),
+                                                      denoise: self.preprocess.denoise, agc: self.preprocess.agc).samples
                 }
                 try d.process(self.audio, wholeUtterance: true)
                 var result = try d.endUtterance(maxAlternatives: self.maxAlternatives)

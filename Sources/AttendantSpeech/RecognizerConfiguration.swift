@@ -32,6 +32,11 @@ public struct RecognizerConfiguration: Sendable {
     /// Level of the faint noise floor added to the input (see ``NoiseFloor``); nil for
     /// none.
     public var noiseFloorDBFS: Double? = -60
+    /// speexdsp's noise suppression on the recognizer's input (off: see README for
+    /// what it does to WER).
+    public var denoise = false
+    /// speexdsp's automatic gain control on the recognizer's input (off by default).
+    public var automaticGain = false
     /// Length of the N-best list.
     public var maxAlternatives: Int
     /// Decoders kept for reuse per band; more are created under load and freed after.

@@ -17,6 +17,9 @@ public struct SyntheticCaller: Sendable {
     /// and end-of-utterance defaults).
     public var leadingMilliseconds = 200
     public var trailingMilliseconds = 500
+    /// Signal-to-noise ratio of white line noise mixed under the whole utterance (speech
+    /// RMS against noise RMS); nil for a clean line.
+    public var snrDB: Double?
     private let synthesizer: any SpeechSynthesizer
 
     public init(voices: [String], speeds: [Int], synthesizer: any SpeechSynthesizer = EspeakSynthesizer()) {
@@ -31,8 +34,13 @@ public struct SyntheticCaller: Sendable {
         let voice = voices[index % voices.count]
         let speed = speeds[(index / voices.count) % speeds.count]
         let speech = try await synthesizer.synthesizeAll(SynthesisRequest(text: text, voice: voice, rate: speed, sampleRate: 16000))
-        let padded = PCMBuffer(samples: [Int16](repeating: 0, count: 16 * leadingMilliseconds) + speech.samples
+        var padded = PCMBuffer(samples: [Int16](repeating: 0, count: 16 * leadingMilliseconds) + speech.samples
                                    + [Int16](repeating: 0, count: 16 * trailingMilliseconds), sampleRate: 16000)
+        if let snrDB {
+            let level = AudioMath.rms(speech.samples) / 32767 / pow(10, snrDB / 20)
+            let noise = SignalGenerator.whiteNoise(sampleRate: 16000, seconds: padded.duration, amplitude: level, seed: UInt64(index + 1))
+            padded.samples = AudioMath.mix(padded.samples, noise.samples)
+        }
         switch line {
         case .wideband:
             return padded

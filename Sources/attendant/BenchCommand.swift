@@ -45,6 +45,12 @@ struct ASRBench: AsyncParsableCommand {
     @Option(name: .long, help: "Extra decoders to load when measuring memory.")
     var decoders: Int = 8
 
+    @Option(name: .long, help: "Mix white line noise under the synthetic callers at this SNR (dB).")
+    var snr: Double?
+
+    @Flag(name: .long, help: "Skip the recorded human speech.")
+    var noRecordings = false
+
     @Flag(name: .long, help: "Print every miss.")
     var verbose = false
 
@@ -52,7 +58,8 @@ struct ASRBench: AsyncParsableCommand {
         var options = speech
         if options.phrases == nil && options.prompts == nil { options.prompts = "prompts" }
         let recognizer = try await options.makeRecognizer()
-        let caller = SyntheticCaller(voices: voices, speeds: speeds)
+        var caller = SyntheticCaller(voices: voices, speeds: speeds)
+        caller.snrDB = snr
         print("ASR bench: LM \(options.lm.rawValue), voices \(voices.joined(separator: " ")), speeds \(speeds.map(String.init).joined(separator: " ")) wpm")
         for set in sets {
             let sentences = try DomainLanguageModel.phrases(fromFile: set)
@@ -65,12 +72,12 @@ struct ASRBench: AsyncParsableCommand {
             }
         }
         // Real human speech: generic model (the recordings are not about the store).
-        let generic = try await {
+        let generic = try await { () async throws -> PocketSphinxRecognizer in
             var o = options
             o.lm = .generic
             return try await o.makeRecognizer()
         }()
-        let recordings = try RecordedSpeech.utterances()
+        let recordings = noRecordings ? [] : try RecordedSpeech.utterances()
         for line in SyntheticCaller.Line.allCases where !recordings.isEmpty {
             var wer = WordErrorRate()
             var audio = 0.0, cpu = 0.0
@@ -112,13 +119,18 @@ struct TTSBench: AsyncParsableCommand {
         let synthesizer = EspeakSynthesizer()
         _ = try await synthesizer.synthesizeAll(SynthesisRequest(text: "warm up", sampleRate: 8000))
         let clock = ContinuousClock()
-        var uncached: [Double] = []
+        var uncached: [Double] = [], whole: [Double] = [], audio: [Double] = []
         for text in sentences {
             let start = clock.now
-            for try await _ in synthesizer.synthesize(SynthesisRequest(text: text, sampleRate: 8000)) {
-                uncached.append((clock.now - start).seconds * 1000)
-                break
+            var first: Double?
+            var samples = 0
+            for try await chunk in synthesizer.synthesize(SynthesisRequest(text: text, sampleRate: 8000)) {
+                if first == nil { first = (clock.now - start).seconds * 1000 }
+                samples += chunk.samples.count
             }
+            uncached.append(first ?? 0)
+            whole.append((clock.now - start).seconds * 1000)
+            audio.append(Double(samples) / 8)
         }
         let cache = PromptCache(synthesizer)
         let prompt = SynthesisRequest(text: sentences[0], sampleRate: 8000)
@@ -131,7 +143,7 @@ struct TTSBench: AsyncParsableCommand {
                 break
             }
         }
-        print("TTS first chunk, 12-word sentence, uncached: p50 \(format(percentile(uncached, 0.5), 2)) ms, p99 \(format(percentile(uncached, 0.99), 2)) ms (\(runs) runs)")
+        print("TTS first chunk, 12-word sentence, uncached: p50 \(format(percentile(uncached, 0.5), 2)) ms, p99 \(format(percentile(uncached, 0.99), 2)) ms (\(runs) runs; whole sentence p50 \(format(percentile(whole, 0.5), 1)) ms for \(format(percentile(audio, 0.5), 0)) ms of audio)")
         print("TTS first chunk, cached prompt: p50 \(format(percentile(cached, 0.5), 4)) ms, p99 \(format(percentile(cached, 0.99), 4)) ms (\(runs * 10) runs)")
     }
 }

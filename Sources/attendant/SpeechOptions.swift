@@ -31,6 +31,12 @@ struct SpeechOptions: ParsableArguments {
     @Option(name: .long, help: "Level of the noise floor added to the recognizer's input, dBFS (none: off).")
     var noiseFloor: String = "-60"
 
+    @Flag(name: .long, help: "speexdsp noise suppression on the recognizer's input.")
+    var denoise = false
+
+    @Flag(name: .long, help: "speexdsp automatic gain control on the recognizer's input.")
+    var agc = false
+
     @Option(name: .long, help: "Length of the N-best list.")
     var alternatives: Int = 5
 
@@ -63,6 +69,8 @@ struct SpeechOptions: ParsableArguments {
         var configuration = RecognizerConfiguration(acoustic: settings, phrases: try loadPhrases(), languageModel: mode,
                                        adaptation: !noAdaptation, partialResults: partials)
         configuration.maxAlternatives = max(0, alternatives)
+        configuration.denoise = denoise
+        configuration.automaticGain = agc
         if noiseFloor == "none" {
             configuration.noiseFloorDBFS = nil
         } else if let level = Double(noiseFloor), level < 0 {
