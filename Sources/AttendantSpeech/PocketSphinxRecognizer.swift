@@ -20,6 +20,7 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
         let primary: DecoderPool
         let fallback: DecoderPool?
         let fallbackThreshold: Double
+        let narrow: Bool
     }
 
     public let configuration: RecognizerConfiguration
@@ -88,7 +89,7 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
             let fallback = threshold > 0
                 ? DecoderPool(label: "attendant.asr.\(name).generic", keep: configuration.pooledFallbackDecoders, make: make(generic, nil))
                 : nil
-            return Pools(primary: primary, fallback: fallback, fallbackThreshold: threshold)
+            return Pools(primary: primary, fallback: fallback, fallbackThreshold: threshold, narrow: name == "narrow")
         }
         wideband = pools("wide", acoustic.wideband)
         narrowband = pools("narrow", acoustic.narrowband)
@@ -130,7 +131,7 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
         return PocketSphinxSession(decoder: decoder, pools: pools, resampler: resampler,
                                    maxAlternatives: configuration.maxAlternatives,
                                    partialResults: configuration.partialResults,
-                                   noiseFloorDBFS: configuration.noiseFloorDBFS,
+                                   noiseFloorDBFS: pools.narrow ? configuration.narrowbandNoiseFloorDBFS : configuration.noiseFloorDBFS,
                                    preprocess: (configuration.denoise, configuration.automaticGain))
     }
 }

@@ -29,9 +29,13 @@ public struct RecognizerConfiguration: Sendable {
     /// hypotheses (doubles the compute: the final result is always a second, whole-
     /// utterance pass). Without it, partial results are empty.
     public var partialResults: Bool
-    /// Level of the faint noise floor added to the input (see ``NoiseFloor``); nil for
-    /// none.
+    /// Level of the faint noise floor added to 16 kHz input (see ``NoiseFloor``); nil
+    /// for none.
     public var noiseFloorDBFS: Double? = -60
+    /// The same for narrowband input (after upsampling, so it also fills the empty
+    /// 4–8 kHz band). −55 dBFS: over two synthetic voice sets at 8 kHz sentence accuracy
+    /// 83.9 % → 86.2 % against −60; real speech 29.2 % → 31.1 % WER (2 words of 106).
+    public var narrowbandNoiseFloorDBFS: Double? = -55
     /// speexdsp's noise suppression on the recognizer's input (off: see README for
     /// what it does to WER).
     public var denoise = false

@@ -22,7 +22,7 @@ public struct SyntheticCaller: Sendable {
     public var snrDB: Double?
     private let synthesizer: any SpeechSynthesizer
 
-    public init(voices: [String], speeds: [Int], synthesizer: any SpeechSynthesizer = EspeakSynthesizer()) {
+    public init(voices: [String], speeds: [Int], synthesizer: any SpeechSynthesizer = EspeakProcessSynthesizer()) {
         self.voices = voices
         self.speeds = speeds
         self.synthesizer = synthesizer

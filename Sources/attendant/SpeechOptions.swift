@@ -28,8 +28,19 @@ struct SpeechOptions: ParsableArguments {
     @Flag(name: .long, help: "Also decode while audio arrives (partial hypotheses; twice the compute).")
     var partials = false
 
-    @Option(name: .long, help: "Level of the noise floor added to the recognizer's input, dBFS (none: off).")
+    @Option(name: .long, help: "Level of the noise floor added to 16 kHz input, dBFS (none: off).")
     var noiseFloor: String = "-60"
+
+    @Option(name: .long, help: "Level of the noise floor added to narrowband input after upsampling, dBFS (none: off).")
+    var narrowbandNoiseFloor: String = "-55"
+
+    static func level(_ text: String, _ option: String) throws -> Double? {
+        if text == "none" { return nil }
+        guard let level = Double(text), level < 0 else {
+            throw ValidationError("\(option) \(text): expected a negative dBFS level such as -60, or none")
+        }
+        return level
+    }
 
     @Flag(name: .long, help: "speexdsp noise suppression on the recognizer's input.")
     var denoise = false
@@ -71,13 +82,8 @@ struct SpeechOptions: ParsableArguments {
         configuration.maxAlternatives = max(0, alternatives)
         configuration.denoise = denoise
         configuration.automaticGain = agc
-        if noiseFloor == "none" {
-            configuration.noiseFloorDBFS = nil
-        } else if let level = Double(noiseFloor), level < 0 {
-            configuration.noiseFloorDBFS = level
-        } else {
-            throw ValidationError("--noise-floor \(noiseFloor): expected a negative dBFS level such as -60, or none")
-        }
+        configuration.noiseFloorDBFS = try Self.level(noiseFloor, "--noise-floor")
+        configuration.narrowbandNoiseFloorDBFS = try Self.level(narrowbandNoiseFloor, "--narrowband-noise-floor")
         return configuration
     }
 
