@@ -40,8 +40,9 @@ let package = Package(
         ]),
 
         // MARK: tests
-        .testTarget(name: "AttendantAudioTests", dependencies: ["AttendantAudio"]),
-        .testTarget(name: "AttendantSpeechTests", dependencies: ["AttendantSpeech", "AttendantAudio"]),
+        .target(name: "AttendantTesting", path: "Sources/AttendantTesting"),
+        .testTarget(name: "AttendantAudioTests", dependencies: ["AttendantAudio", "AttendantTesting"]),
+        .testTarget(name: "AttendantSpeechTests", dependencies: ["AttendantSpeech", "AttendantAudio", "AttendantTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

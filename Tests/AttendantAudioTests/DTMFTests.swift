@@ -38,7 +38,7 @@ struct DTMFTests {
         #expect(Self.detect(AudioMath.mix(tones, voice)) == Self.all)
     }
 
-    @Test("digits are detected over real espeak-ng speech", .enabled(if: TestSupport.hasEspeak))
+    @Test("digits are detected over real espeak-ng speech")
     func withEspeak() throws {
         let speech = try TestSupport.speech("Please enter your account number followed by the pound key.", sampleRate: 8000)
         let tones = DTMFGenerator.tones(Self.all, level: -10).samples
@@ -51,7 +51,7 @@ struct DTMFTests {
         #expect(Self.detect(voice.samples) == "")
     }
 
-    @Test("talk-off: espeak-ng voices produce no digits", .enabled(if: TestSupport.hasEspeak),
+    @Test("talk-off: espeak-ng voices produce no digits",
           arguments: ["en-us", "en-gb", "fr", "de", "es"])
     func talkOffEspeak(voice: String) throws {
         let text = "One two three four five six seven eight nine zero. Hello, thank you for calling; how can I help you today? "

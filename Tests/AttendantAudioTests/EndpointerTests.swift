@@ -53,7 +53,7 @@ struct EndpointerTests {
     }
 
     @Test("espeak-ng sentence in noise at 10 dB SNR: start and end within tolerance",
-          .enabled(if: TestSupport.hasEspeak), arguments: [8000, 16000], ["white", "pink"])
+          arguments: [8000, 16000], ["white", "pink"])
     func espeak(rate: Int, noise: String) throws {
         let speech = try TestSupport.speech("I would like to check the balance of my account please", sampleRate: rate).samples
         let truth = TestSupport.activeExtentMs(speech, sampleRate: rate)

@@ -1,45 +1,20 @@
 import Foundation
 import AttendantAudio
+import AttendantTesting
 
 /// Helpers shared by the audio tests: temporary files and the real tools
 /// (sox, espeak-ng) the tests compare against.
 enum TestSupport {
-    struct ToolError: Error, CustomStringConvertible { let description: String }
-
     /// A fresh path in the temporary directory.
     static func temporaryURL(_ suffix: String) -> URL {
         FileManager.default.temporaryDirectory
             .appendingPathComponent("attendant-audio-\(UUID().uuidString)\(suffix)")
     }
 
-    /// Full path of an executable on PATH, if installed.
-    static func which(_ tool: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(tool)" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static let hasSox = which("sox") != nil
-    static let hasEspeak = which("espeak-ng") != nil
-
     /// Runs a tool and returns its standard output; throws on a non-zero exit.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> Data {
-        guard let executable = which(tool) else { throw ToolError(description: "\(tool) not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ToolError(description: "\(tool) \(arguments.joined(separator: " ")) failed: \(String(decoding: errors, as: UTF8.self))")
-        }
-        return data
+        try ToolRun.succeed(tool, arguments)
     }
 
     /// `text` spoken by espeak-ng (22050 Hz mono), resampled to `sampleRate`.

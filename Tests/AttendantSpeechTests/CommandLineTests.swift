@@ -1,25 +1,12 @@
 import AttendantAudio
+import AttendantTesting
 import Foundation
 import Testing
 
 /// The `attendant` executable as its users run it.
 @Suite struct CommandLineTests {
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    static func attendant(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: SpeechTestSupport.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = SpeechTestSupport.repository
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    static func attendant(_ arguments: [String]) throws -> ToolRun {
+        try ToolRun.run(SpeechTestSupport.executable, arguments, in: SpeechTestSupport.repository)
     }
 
     @Test func sayThenTranscribeWithABadFileInTheBatch() throws {
@@ -36,8 +23,8 @@ import Testing
         let missing = dir.appendingPathComponent("missing.wav").path
         let run = try Self.attendant(["transcribe", "--json", "--prompts", "prompts", good, corrupt, missing, good])
         #expect(run.status == 1, "a bad file makes the exit code non-zero")
-        let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 2, "the good files are still transcribed: \(run.stdout)")
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 2, "the good files are still transcribed: \(run.output)")
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(Set(object.keys) == ["file", "text", "confidence", "words", "audio_seconds", "decode_seconds"])
@@ -57,7 +44,7 @@ import Testing
         #expect(try Self.attendant(["say", "What are your opening hours", "--out", file, "--voice", "en-us+f3"]).status == 0)
         let run = try Self.attendant(["transcribe", "--phrases", "prompts/phrases.txt", file])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("\(file)\twhat are your opening hours\t(confidence "))
+        #expect(run.output.hasPrefix("\(file)\twhat are your opening hours\t(confidence "))
     }
 
     @Test func badArgumentsAreClearErrors() throws {
