@@ -32,8 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// The speech options and the questions to ask (synchronous: keeps typed throws out
-    /// of the async body, which the 6.3 optimizer miscompiles here).
+    /// The speech options and the questions to ask.
     func setup() throws -> (SpeechOptions, [String]) {
         let options = try SpeechOptions.parse(["--prompts", prompts] + (acoustic.map { ["--acoustic", $0] } ?? []))
         let file = URL(fileURLWithPath: prompts).appendingPathComponent("demo.txt").path

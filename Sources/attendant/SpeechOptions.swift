@@ -87,6 +87,8 @@ struct SpeechOptions: ParsableArguments {
         return configuration
     }
 
+    // Not inlined: Swift 6.3.1's optimizer crashes (signal 11 in coroutine splitting)
+    // when this async typed-throws initializer call is inlined into a command's run().
     @inline(never)
     func makeRecognizer() async throws -> PocketSphinxRecognizer {
         try await PocketSphinxRecognizer(configuration: try recognizerConfiguration())
