@@ -44,8 +44,6 @@ final class DecoderPool: Sendable {
 
     /// Decoders created so far.
     var createdCount: Int { created.load(ordering: .relaxed) }
-    /// Decoders waiting for a session.
-    var idleCount: Int { idle.withLock { $0.count } }
 
     /// An idle decoder, or a new one (loaded on a dispatch thread, not the cooperative pool).
     func acquire() async throws(SpeechError) -> QueuedDecoder {

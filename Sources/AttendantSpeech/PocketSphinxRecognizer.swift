@@ -21,6 +21,13 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
         let fallback: DecoderPool?
         let fallbackThreshold: Double
         let narrow: Bool
+        /// Second passes made, shared by both bands of one recognizer.
+        let fallbackPasses: PassCounter
+    }
+
+    /// Counts generic second passes.
+    final class PassCounter: Sendable {
+        let value = Atomic<Int>(0)
     }
 
     public let configuration: RecognizerConfiguration
@@ -72,6 +79,7 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
             }
         }
         let setup = lmSetup
+        let passes = PassCounter()
         func pools(_ name: String, _ band: AcousticSettings.Band) -> Pools {
             let adapt = configuration.adaptation ? band : AcousticSettings.Band()
             let base = [("-hmm", acoustic.modelPath)] + acoustic.decoderFlags + adapt.flags
@@ -89,7 +97,8 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
             let fallback = threshold > 0
                 ? DecoderPool(label: "attendant.asr.\(name).generic", keep: configuration.pooledFallbackDecoders, make: make(generic, nil))
                 : nil
-            return Pools(primary: primary, fallback: fallback, fallbackThreshold: threshold, narrow: name == "narrow")
+            return Pools(primary: primary, fallback: fallback, fallbackThreshold: threshold, narrow: name == "narrow",
+                         fallbackPasses: passes)
         }
         wideband = pools("wide", acoustic.wideband)
         narrowband = pools("narrow", acoustic.narrowband)
@@ -104,7 +113,7 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
     public var decoderCounts: (wideband: Int, narrowband: Int) { (wideband.primary.createdCount, narrowband.primary.createdCount) }
 
     /// Generic fallback passes made so far.
-    public var fallbackPasses: Int { PocketSphinxSession.fallbackPasses.load(ordering: .relaxed) }
+    public var fallbackPasses: Int { wideband.fallbackPasses.value.load(ordering: .relaxed) }
 
     /// Loads primary decoders ahead of time so the first calls do not wait for model loading.
     public func prewarm(narrowband count: Int = 0, wideband wideCount: Int = 0) async throws(SpeechError) {
@@ -144,8 +153,8 @@ public final class PocketSphinxRecognizer: SpeechRecognizer {
 /// `partialResults` the audio is also decoded as it arrives, for partial hypotheses, at
 /// twice the compute.
 final class PocketSphinxSession: RecognitionSession, @unchecked Sendable {
-    // Safety: `resampler` and `audio` are only used inside `decoder.run`, on the
-    // decoder's serial queue; `decoder` is guarded by `lock`.
+    // Safety: `resampler`, `noiseFloor` and `audio` are only used inside `decoder.run`,
+    // on the decoder's serial queue; `decoder` is guarded by `lock`.
     private let lock = Mutex<QueuedDecoder?>(nil)
     private let pools: PocketSphinxRecognizer.Pools
     private var pool: DecoderPool { pools.primary }
@@ -155,8 +164,6 @@ final class PocketSphinxSession: RecognitionSession, @unchecked Sendable {
     private var audio: [Int16] = []
     private var noiseFloor: NoiseFloor?
     private let preprocess: (denoise: Bool, agc: Bool)
-
-    static let fallbackPasses = Atomic<Int>(0)
 
     init(decoder: QueuedDecoder, pools: PocketSphinxRecognizer.Pools, resampler: Resampler?, maxAlternatives: Int,
          partialResults: Bool, noiseFloorDBFS: Double?, preprocess: (denoise: Bool, agc: Bool)) {
@@ -226,7 +233,7 @@ final class PocketSphinxSession: RecognitionSession, @unchecked Sendable {
         guard let fallbackPool = pools.fallback, primary.confidence < pools.fallbackThreshold else { return primary }
         // Second pass with the generic model: the caller may have said something the
         // phrases do not cover.
-        Self.fallbackPasses.wrappingAdd(1, ordering: .relaxed)
+        pools.fallbackPasses.value.wrappingAdd(1, ordering: .relaxed)
         let g = try await fallbackPool.acquire()
         defer { fallbackPool.release(g) }
         let generic = try await g.run { g throws(SpeechError) in

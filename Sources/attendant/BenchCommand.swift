@@ -71,6 +71,7 @@ struct ASRBench: AsyncParsableCommand {
                 report("\(set), \(line.rawValue)", wer, audio, cpu)
             }
         }
+        print("generic second passes (fallback LM): \(recognizer.fallbackPasses)")
         // Real human speech: generic model (the recordings are not about the store).
         let generic = try await { () async throws -> PocketSphinxRecognizer in
             var o = options

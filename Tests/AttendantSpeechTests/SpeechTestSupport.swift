@@ -9,7 +9,6 @@ enum SpeechTestSupport {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let acousticDirectory = repository.appendingPathComponent("acoustic").path
     static let promptsDirectory = repository.appendingPathComponent("prompts").path
-    static let testData = "/usr/share/pocketsphinx/test/data"
 
     static func phrases() throws -> [String] {
         try DomainLanguageModel.phrases(fromFile: promptsDirectory + "/phrases.txt")
