@@ -11,9 +11,16 @@ let package = Package(
         .executable(name: "attendant", targets: ["attendant"]),
         .library(name: "AttendantAudio", targets: ["AttendantAudio"]),
         .library(name: "AttendantSpeech", targets: ["AttendantSpeech"]),
+        .library(name: "AttendantDialogue", targets: ["AttendantDialogue"]),
+        .library(name: "AttendantStore", targets: ["AttendantStore"]),
+        .library(name: "AttendantEngine", targets: ["AttendantEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         // MARK: system libraries (pkg-config + apt)
@@ -34,15 +41,25 @@ let package = Package(
         // MARK: layers
         .target(name: "AttendantAudio", dependencies: ["CSpeexDSP", "CSpanDSP", "COpus", "CALSA"]),
         .target(name: "AttendantSpeech", dependencies: ["AttendantAudio", "CPocketSphinx", "CEspeakNG"]),
+        .target(name: "AttendantDialogue", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "AttendantStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "AttendantEngine", dependencies: [
+            "AttendantAudio", "AttendantSpeech", "AttendantDialogue", "AttendantStore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .executableTarget(name: "attendant", dependencies: [
-            "AttendantAudio", "AttendantSpeech",
+            "AttendantAudio", "AttendantSpeech", "AttendantDialogue", "AttendantStore", "AttendantEngine", "AttendantTesting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: tests
-        .target(name: "AttendantTesting", path: "Sources/AttendantTesting"),
+        .target(name: "AttendantTesting", dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+                path: "Sources/AttendantTesting"),
         .testTarget(name: "AttendantAudioTests", dependencies: ["AttendantAudio", "AttendantTesting"]),
         .testTarget(name: "AttendantSpeechTests", dependencies: ["AttendantSpeech", "AttendantAudio", "AttendantTesting"]),
+        .testTarget(name: "AttendantDialogueTests", dependencies: ["AttendantDialogue", "AttendantTesting"]),
+        .testTarget(name: "AttendantStoreTests", dependencies: ["AttendantStore", "AttendantTesting"]),
+        .testTarget(name: "AttendantEngineTests", dependencies: ["AttendantEngine", "AttendantDialogue", "AttendantStore", "AttendantSpeech", "AttendantAudio", "AttendantTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )
