@@ -19,16 +19,26 @@ public struct ToolRun: Sendable {
     }
 
     /// Runs `tool` with `arguments` and waits for it.
-    public static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil) throws -> ToolRun {
+    public static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil,
+                           environment: [String: String] = [:], input: Data? = nil) throws -> ToolRun {
         guard let executable = locate(tool) else { throw ToolError("\(tool) is not installed (make test installs it)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

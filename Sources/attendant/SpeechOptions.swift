@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttendantDialogue
 import AttendantSpeech
 import Foundation
 
@@ -53,15 +54,25 @@ struct SpeechOptions: ParsableArguments {
 
     enum LanguageModelChoice: String, ExpressibleByArgument, CaseIterable { case fallback, domain, interpolated, generic }
 
-    /// Phrases from --phrases and --prompts.
-    func loadPhrases() throws -> [String] {
+    /// Phrases from --phrases and --prompts: everything callers are expected to say
+    /// (intent examples, knowledge questions, list-slot synonyms, phrases.txt).
+    func loadPhrases(bundle: PromptsBundle? = nil) throws -> [String] {
         var list: [String] = []
         if let phrases { list += try DomainLanguageModel.phrases(fromFile: phrases) }
-        if let prompts { list += try DomainLanguageModel.phrases(fromFile: URL(fileURLWithPath: prompts).appendingPathComponent("phrases.txt").path) }
+        if let bundle {
+            list += bundle.recognizerPhrases
+        } else if let prompts {
+            let folder = URL(fileURLWithPath: prompts)
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("intents").path) {
+                list += PromptsBundle.load(directory: folder).recognizerPhrases
+            } else {
+                list += try DomainLanguageModel.phrases(fromFile: folder.appendingPathComponent("phrases.txt").path)
+            }
+        }
         return list
     }
 
-    func recognizerConfiguration() throws -> RecognizerConfiguration {
+    func recognizerConfiguration(bundle: PromptsBundle? = nil) throws -> RecognizerConfiguration {
         let settings: AcousticSettings
         if let acoustic {
             guard FileManager.default.fileExists(atPath: acoustic) else {
@@ -77,7 +88,7 @@ struct SpeechOptions: ParsableArguments {
         case .domain: .domain
         case .generic: .generic
         }
-        var configuration = RecognizerConfiguration(acoustic: settings, phrases: try loadPhrases(), languageModel: mode,
+        var configuration = RecognizerConfiguration(acoustic: settings, phrases: try loadPhrases(bundle: bundle), languageModel: mode,
                                        adaptation: !noAdaptation, partialResults: partials)
         configuration.maxAlternatives = max(0, alternatives)
         configuration.denoise = denoise
@@ -90,7 +101,7 @@ struct SpeechOptions: ParsableArguments {
     // Not inlined: Swift 6.3.1's optimizer crashes (signal 11 in coroutine splitting)
     // when this async typed-throws initializer call is inlined into a command's run().
     @inline(never)
-    func makeRecognizer() async throws -> PocketSphinxRecognizer {
-        try await PocketSphinxRecognizer(configuration: try recognizerConfiguration())
+    func makeRecognizer(bundle: PromptsBundle? = nil) async throws -> PocketSphinxRecognizer {
+        try await PocketSphinxRecognizer(configuration: try recognizerConfiguration(bundle: bundle))
     }
 }

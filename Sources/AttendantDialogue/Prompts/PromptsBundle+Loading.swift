@@ -70,7 +70,7 @@ extension PromptsBundle {
                     flows[flow.name] = flow
                 }
             }
-            let knowledge = KnowledgeBase.load(directory: directory.appendingPathComponent("knowledge"))
+            let knowledge = KnowledgeLoader.load(directory: directory.appendingPathComponent("knowledge"))
             diagnostics += knowledge.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic
                 if !diagnostic.file.hasPrefix("/") && !diagnostic.file.hasPrefix(path("")) {

@@ -192,7 +192,7 @@ public struct SourceLocation: Sendable, Hashable {
         self.column = column
     }
 
-    func diagnostic(_ message: String, severity: PromptDiagnostic.Severity = .error) -> PromptDiagnostic {
+    public func diagnostic(_ message: String, severity: PromptDiagnostic.Severity = .error) -> PromptDiagnostic {
         PromptDiagnostic(file: file, line: line, column: column, severity: severity, message: message)
     }
 }
