@@ -7,7 +7,8 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure speech and audio performance.",
-        subcommands: [ASRBench.self, TTSBench.self, DSPBench.self, AllBench.self])
+        subcommands: [ASRBench.self, TTSBench.self, DSPBench.self, AllBench.self,
+                      BenchStoreCommand.self])
 }
 
 /// Resident memory of this process in bytes (from /proc/self/statm).
