@@ -57,7 +57,7 @@ let package = Package(
                 path: "Sources/AttendantTesting"),
         .testTarget(name: "AttendantAudioTests", dependencies: ["AttendantAudio", "AttendantTesting"]),
         .testTarget(name: "AttendantSpeechTests", dependencies: ["AttendantSpeech", "AttendantAudio", "AttendantTesting"]),
-        .testTarget(name: "AttendantDialogueTests", dependencies: ["AttendantDialogue", "AttendantTesting"]),
+        .testTarget(name: "AttendantDialogueTests", dependencies: ["AttendantDialogue", "AttendantTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "AttendantStoreTests", dependencies: ["AttendantStore", "AttendantTesting"]),
         .testTarget(name: "AttendantEngineTests", dependencies: ["AttendantEngine", "AttendantDialogue", "AttendantStore", "AttendantSpeech", "AttendantAudio", "AttendantTesting"]),
     ],

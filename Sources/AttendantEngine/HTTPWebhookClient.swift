@@ -35,7 +35,7 @@ public final class HTTPWebhookClient: WebhookClient {
         guard (200..<300).contains(Int(response.status.code)) else {
             throw WebhookError(url: request.url, message: "HTTP \(response.status.code)")
         }
-        guard let object = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes)), case .object = object else {
+        guard let object = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes.readableBytesView)), case .object = object else {
             throw WebhookError(url: request.url, message: "the answer is not a JSON object")
         }
         return object.flattened()

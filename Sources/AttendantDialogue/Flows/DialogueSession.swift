@@ -22,19 +22,19 @@ public struct DialogueSession: Sendable {
     /// The caller's number or id (the `{{caller}}` variable).
     public var caller: String?
     /// Where the conversation is (nil before ``start(reference:)``).
-    public private(set) var current: StateID?
+    public internal(set) var current: StateID?
     /// Slot values and webhook results (canonical text), by name.
-    public private(set) var variables: [String: String] = [:]
+    public internal(set) var variables: [String: String] = [:]
     /// How to say each variable, where it differs from its value.
     var spokenVariables: [String: String] = [:]
     /// Whether the conversation has ended or been handed off.
-    public private(set) var isFinished = false
+    public internal(set) var isFinished = false
 
     /// The last in-scope intent acted on, the articles answered and the latest sentiment:
     /// what a ticket's summary says.
-    public private(set) var lastIntent: String?
-    public private(set) var answeredArticles: [String] = []
-    public private(set) var sentiments: [Sentiment] = []
+    public internal(set) var lastIntent: String?
+    public internal(set) var answeredArticles: [String] = []
+    public internal(set) var sentiments: [Sentiment] = []
 
     var failuresInRow = 0
     var attemptsInState = 0

@@ -13,12 +13,13 @@ public struct StateReference: Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
-    /// Parses `text` written inside flow `currentFlow`.
-    init(_ text: String, in currentFlow: String, flows: Set<String>, location: SourceLocation) {
+    /// Parses `text` written inside flow `currentFlow` (nil outside any flow, in
+    /// `attendant.yaml`, where a single name is always a flow).
+    init(_ text: String, in currentFlow: String?, flows: Set<String>, location: SourceLocation) {
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
         if parts.count == 2 {
             self.init(flow: parts[0], state: parts[1], location: location)
-        } else if !flows.contains(text) || text == currentFlow {
+        } else if let currentFlow, !flows.contains(text) || text == currentFlow {
             self.init(flow: currentFlow, state: text, location: location)
         } else {
             self.init(flow: text, state: nil, location: location)

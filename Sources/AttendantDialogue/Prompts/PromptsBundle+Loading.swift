@@ -106,14 +106,14 @@ extension YAMLReader {
         }
         if case .mapping = node {
             checkKeys(node, ["text", "ssml", "audio", "barge_in"], what)
-            let ssml = string(node["ssml"], "\(what).ssml")
-            let audio = string(node["audio"], "\(what).audio")
-            guard let text = string(node["text"], "\(what).text") ?? ssml.map(Self.stripTags) else {
+            let ssml = string(node.field("ssml"), "\(what).ssml")
+            let audio = string(node.field("audio"), "\(what).audio")
+            guard let text = string(node.field("text"), "\(what).text") ?? ssml.map(Self.stripTags) else {
                 error(node, "\(what): a prompt needs `text` (the words said, also the transcript of `audio`)")
                 return []
             }
-            return [PromptSpec(text: template(text, node["text"] ?? node), ssml: ssml.map { template($0, node["ssml"]) },
-                               audio: audio, bargeIn: bool(node["barge_in"], "\(what).barge_in") ?? bargeIn,
+            return [PromptSpec(text: template(text, node.field("text") ?? node), ssml: ssml.map { template($0, node.field("ssml")) },
+                               audio: audio, bargeIn: bool(node.field("barge_in"), "\(what).barge_in") ?? bargeIn,
                                location: location(node))]
         }
         guard let text = string(node, what) else { return [] }

@@ -61,7 +61,9 @@ struct PromptsValidator {
                 for reference in state.references { checkReference(reference, what) }
                 switch state.kind {
                 case .listen(let routes, _, _):
-                    for (intent, target) in routes.sorted(by: { $0.key < $1.key }) { checkIntent(intent, target.location, "\(what).on") }
+                    for (intent, target) in routes.sorted(by: { $0.key < $1.key }) where intent != "yes" && intent != "no" {
+                        checkIntent(intent, target.location, "\(what).on")
+                    }
                 case .collect(let requests, _):
                     for request in requests where bundle.slotTypes[request.slot] == nil {
                         problems.append(request.location.diagnostic("\(what).collect: unknown slot type `\(request.slot)` (define it in slots.yaml)"))
@@ -195,8 +197,8 @@ struct PromptsValidator {
     }
 
     static func normalize(_ text: String) -> String {
-        text.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
-            .split(separator: " ").map(String.init).joined(separator: " ")
+        let characters: [Character] = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
+        return String(characters).split(separator: " ").joined(separator: " ")
     }
 
     /// States no path from the start, the routes or the global intents leads to.

@@ -196,3 +196,11 @@ public struct SourceLocation: Sendable, Hashable {
         PromptDiagnostic(file: file, line: line, column: column, severity: severity, message: message)
     }
 }
+
+extension Node {
+    /// The value under `key` in a mapping, comparing keys as plain text (nil for other nodes).
+    func field(_ key: String) -> Node? {
+        guard case .mapping(let mapping) = self else { return nil }
+        return mapping.first { $0.key.scalar?.string == key }?.value
+    }
+}

@@ -93,27 +93,27 @@ public struct Scenario: Sendable {
         reader.checkKeys(root, ["name", "caller", "turns"], "scenario")
         let base = file.deletingLastPathComponent()
         var turns: [Turn] = []
-        for node in reader.items(root["turns"]) {
+        for node in reader.items(root.field("turns")) {
             reader.checkKeys(node, ["say", "wav", "keys", "silence", "expect"], "turn")
             let location = reader.location(node)
             var input: Turn.Input?
-            if let text = reader.string(node["say"], "turn.say") { input = .text(text) }
-            if let wav = reader.string(node["wav"], "turn.wav") {
+            if let text = reader.string(node.field("say"), "turn.say") { input = .text(text) }
+            if let wav = reader.string(node.field("wav"), "turn.wav") {
                 let url = wav.hasPrefix("/") ? URL(fileURLWithPath: wav) : base.appendingPathComponent(wav)
-                if !FileManager.default.fileExists(atPath: url.path) { reader.error(node["wav"], "turn.wav: no file \(url.path)") }
+                if !FileManager.default.fileExists(atPath: url.path) { reader.error(node.field("wav"), "turn.wav: no file \(url.path)") }
                 input = .wav(url.path)
             }
-            if let keys = node["keys"] { input = .keys(keys.string ?? "") }
-            if reader.bool(node["silence"], "turn.silence") == true { input = .silence }
+            if let keys = node.field("keys") { input = .keys(keys.string ?? "") }
+            if reader.bool(node.field("silence"), "turn.silence") == true { input = .silence }
             guard let input else {
                 reader.error(node, "turn: needs one of say:, wav:, keys:, silence: true")
                 continue
             }
-            turns.append(Turn(input: input, expect: expectation(reader, node["expect"]), location: location))
+            turns.append(Turn(input: input, expect: expectation(reader, node.field("expect")), location: location))
         }
         if turns.isEmpty { reader.error(root, "scenario: needs `turns:` with at least one turn") }
-        let name = reader.string(root["name"], "name") ?? file.deletingPathExtension().lastPathComponent
-        let scenario = Scenario(name: name, file: file.path, caller: reader.string(root["caller"], "caller"), turns: turns)
+        let name = reader.string(root.field("name"), "name") ?? file.deletingPathExtension().lastPathComponent
+        let scenario = Scenario(name: name, file: file.path, caller: reader.string(root.field("caller"), "caller"), turns: turns)
         return (reader.diagnostics.contains { $0.severity == .error } ? nil : scenario, reader.diagnostics)
     }
 
@@ -121,23 +121,23 @@ public struct Scenario: Sendable {
         var expect = Expectation()
         guard let node else { return expect }
         reader.checkKeys(node, ["intent", "reply", "reply_not", "slots", "action", "state", "sentiment", "ticket", "article"], "expect")
-        expect.intent = reader.string(node["intent"], "expect.intent")
-        expect.reply = reader.strings(node["reply"], "expect.reply")
-        expect.replyNot = reader.strings(node["reply_not"], "expect.reply_not")
-        for entry in reader.mapping(node["slots"], "expect.slots") {
+        expect.intent = reader.string(node.field("intent"), "expect.intent")
+        expect.reply = reader.strings(node.field("reply"), "expect.reply")
+        expect.replyNot = reader.strings(node.field("reply_not"), "expect.reply_not")
+        for entry in reader.mapping(node.field("slots"), "expect.slots") {
             expect.slots[entry.key] = reader.string(entry.value, "expect.slots.\(entry.key)")
         }
-        if let action = reader.string(node["action"], "expect.action") {
+        if let action = reader.string(node.field("action"), "expect.action") {
             expect.action = DialogueAction(rawValue: action)
-            if expect.action == nil { reader.error(node["action"], "expect.action: expected continue, confirm, handoff or end") }
+            if expect.action == nil { reader.error(node.field("action"), "expect.action: expected continue, confirm, handoff or end") }
         }
-        expect.state = reader.string(node["state"], "expect.state")
-        if let label = reader.string(node["sentiment"], "expect.sentiment") {
+        expect.state = reader.string(node.field("state"), "expect.state")
+        if let label = reader.string(node.field("sentiment"), "expect.sentiment") {
             expect.sentiment = Sentiment.Label(rawValue: label)
-            if expect.sentiment == nil { reader.error(node["sentiment"], "expect.sentiment: expected negative, neutral or positive") }
+            if expect.sentiment == nil { reader.error(node.field("sentiment"), "expect.sentiment: expected negative, neutral or positive") }
         }
-        expect.ticket = reader.bool(node["ticket"], "expect.ticket")
-        expect.article = reader.string(node["article"], "expect.article")
+        expect.ticket = reader.bool(node.field("ticket"), "expect.ticket")
+        expect.article = reader.string(node.field("article"), "expect.article")
         return expect
     }
 }
