@@ -102,7 +102,11 @@ public final class ConversationRunner {
     func record(_ result: TurnResult, context: TurnContext, dialogueMilliseconds: Double, storeError: String?) async -> Outcome {
         var outcome = Outcome(result: result, asrConfidence: context.asrConfidence, ticket: nil, storeError: storeError,
                               dialogueMilliseconds: dialogueMilliseconds)
-        guard let store else { return outcome }
+        let finished = result.action == .handoff || result.action == .end
+        guard let store else {
+            if finished { isEnded = true }
+            return outcome
+        }
         do {
             if let input = result.input {
                 let slots = Dictionary(result.entities.map { ($0.slot, $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -131,7 +135,7 @@ public final class ConversationRunner {
                 self.ticket = ticket
                 outcome.ticket = ticket
             }
-            if result.action == .handoff || result.action == .end, !isEnded {
+            if finished, !isEnded {
                 isEnded = true
                 _ = try await store.endConversation(conversationID, outcome: result.action == .end ? .completed : .handedOff,
                                                     finalState: session.current?.description, recordingPath: nil, at: Date())

@@ -83,7 +83,7 @@ struct DialogueCommandTests {
     @Test func testRunsTheSampleScenariosAndWritesJUnit() throws {
         let dir = try EngineTestSupport.temporaryDirectory("scenarios")
         let junit = dir.appendingPathComponent("junit.xml")
-        let run = try EngineTestSupport.attendant(["test", "prompts/scenarios", "--fake-backend", "--no-store", "--junit", junit.path])
+        let run = try EngineTestSupport.attendant(["test", "prompts/scenarios", "--fake-backend", "--data", dir.path, "--junit", junit.path])
         #expect(run.status == 0, "\(run.output)\n\(run.stderr)")
         #expect(run.output.contains("0 failed"), "\(run.output)")
         let xml = try String(contentsOf: junit, encoding: .utf8)

@@ -40,7 +40,7 @@ struct PromptsLibraryTests {
         // New intents are learned on reload.
         try edit(folder, "flows/main.yaml", "    next: anythin_else\n\n  refunds:", "    next: anything_else\n\n  refunds:")
         try edit(folder, "intents/general.yaml", "intents:\n", "intents:\n  store_location:\n    examples: [where is your shop, do you have a physical store, can I visit your store, where are you located]\n")
-        try edit(folder, "attendant.yaml", "routes:\n", "routes:\n  store_location: main.hours\n")
+        try edit(folder, "attendant.yaml", "  order_status: orders\n", "  order_status: orders\n  store_location: main.hours\n")
         guard case .reloaded(let retrained) = library.reloadIfChanged() else { Issue.record("the fix is picked up"); return }
         #expect(retrained.classifier.classify("do you have a physical store I can visit").intent == "store_location")
     }

@@ -17,6 +17,10 @@ extension DialogueSession {
             current = id
             attemptsInState = 0
             next = nil
+            for name in state.forget {
+                variables[name] = nil
+                spokenVariables[name] = nil
+            }
             say(state.say, &turn)
             switch state.kind {
             case .listen, .confirm:

@@ -111,7 +111,11 @@ extension DialogueSession {
                 }
                 return await go(next, &turn)
             }
-            if let intent, confident, intent != lastIntent, let target = settings.routes[intent], let id = bundle.resolve(target) {
+            if let intent, confident, intent == lastIntent {
+                // The caller repeated the request instead of answering: ask again, kindly.
+                return askForSlot(requests, &turn)
+            }
+            if let intent, confident, let target = settings.routes[intent], let id = bundle.resolve(target) {
                 // The caller changed the subject ("actually, I want to return something").
                 return await route(intent, to: id, confident: true, entities: entities, &turn)
             }

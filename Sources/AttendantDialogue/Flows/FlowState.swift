@@ -40,6 +40,8 @@ public struct FlowState: Sendable {
     public var allGlobalsOff: Bool
     /// In a listen state: answer questions no intent claims from the knowledge base.
     public var knowledge: Bool
+    /// Variables cleared on entering (to ask for a slot again).
+    public var forget: [String] = []
 
     public init(id: StateID, location: SourceLocation, say: [PromptSpec], kind: Kind, noInput: [PromptSpec] = [],
                 noMatch: [PromptSpec] = [], maxAttempts: Int? = nil, onMax: StateReference? = nil,

@@ -5,7 +5,7 @@ extension PromptsBundle.Loader {
     static let stateKeys: Set<String> = [
         "say", "barge_in", "listen", "on", "dtmf", "knowledge", "after_answer", "collect", "confirm", "webhook",
         "answer", "handoff", "end", "next", "switch", "cases", "default", "no_input", "no_match", "max_attempts",
-        "on_max", "disable_global",
+        "on_max", "disable_global", "forget",
     ]
     static let kindKeys = ["listen", "on", "collect", "confirm", "webhook", "answer", "handoff", "end"]
 
@@ -146,12 +146,14 @@ extension PromptsBundle.Loader {
         if let node = node.field("disable_global") {
             if let flag = node.bool { allOff = flag } else { disabled = Set(reader.strings(node, "\(what).disable_global")) }
         }
-        return FlowState(id: id, location: reader.location(keyNode), say: say, kind: kind,
+        var state = FlowState(id: id, location: reader.location(keyNode), say: say, kind: kind,
                          noInput: reader.prompts(node.field("no_input"), "\(what).no_input", bargeIn: bargeIn),
                          noMatch: reader.prompts(node.field("no_match"), "\(what).no_match", bargeIn: bargeIn),
                          maxAttempts: reader.int(node.field("max_attempts"), "\(what).max_attempts", in: 1...10),
                          onMax: reference("on_max"), disabledGlobals: disabled, allGlobalsOff: allOff,
                          knowledge: reader.bool(node.field("knowledge"), "\(what).knowledge") ?? false)
+        state.forget = reader.strings(node.field("forget"), "\(what).forget")
+        return state
     }
 
     func webhook(_ reader: YAMLReader, _ node: Node, _ what: String, flows: Set<String>, flow: String) -> WebhookSpec? {
