@@ -15,8 +15,9 @@ final class KnowledgeSearchScratch: @unchecked Sendable {  // used by one search
     let stamp: UnsafeMutablePointer<Int32>
     /// Best match weight of the current slot in the article.
     let slotBest: UnsafeMutablePointer<Float>
-    var touchedUnits: [Int32] = []
-    var touchedArticles: [Int32] = []
+    /// Units and articles touched by the current search (the first `count` entries).
+    let touchedUnits: UnsafeMutablePointer<Int32>
+    let touchedArticles: UnsafeMutablePointer<Int32>
     let units: Int
     let articles: Int
 
@@ -33,8 +34,8 @@ final class KnowledgeSearchScratch: @unchecked Sendable {  // used by one search
         stamp.initialize(repeating: 0, count: max(articles, 1))
         slotBest = .allocate(capacity: max(articles, 1))
         slotBest.initialize(repeating: 0, count: max(articles, 1))
-        touchedUnits.reserveCapacity(1024)
-        touchedArticles.reserveCapacity(1024)
+        touchedUnits = .allocate(capacity: max(units, 1))
+        touchedArticles = .allocate(capacity: max(articles, 1))
     }
 
     deinit {
@@ -43,6 +44,8 @@ final class KnowledgeSearchScratch: @unchecked Sendable {  // used by one search
         coverage.deallocate()
         stamp.deallocate()
         slotBest.deallocate()
+        touchedUnits.deallocate()
+        touchedArticles.deallocate()
     }
 }
 
