@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // MARK: system libraries (pkg-config + apt)
@@ -53,7 +54,8 @@ let package = Package(
         ]),
 
         // MARK: tests
-        .target(name: "AttendantTesting", dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+        .target(name: "AttendantTesting", dependencies: [.product(name: "Hummingbird", package: "hummingbird"),
+                                                  .product(name: "Logging", package: "swift-log")],
                 path: "Sources/AttendantTesting"),
         .testTarget(name: "AttendantAudioTests", dependencies: ["AttendantAudio", "AttendantTesting"]),
         .testTarget(name: "AttendantSpeechTests", dependencies: ["AttendantSpeech", "AttendantAudio", "AttendantTesting"]),

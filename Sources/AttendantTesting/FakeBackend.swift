@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 
 /// A small stand-in for a business's order system, for the sample flows' webhooks: a
 /// real HTTP server on 127.0.0.1 (an ephemeral port) with a handful of orders.
@@ -44,8 +45,10 @@ public final class FakeBackend: Sendable {
             return try Self.json(["order_id": id, "result": result, "refund_days": "5"])
         }
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "fake-backend")
+        logger.logLevel = .critical   // stopping by cancellation is expected, not an error to print
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = stream.makeAsyncIterator()
         port = await iterator.next() ?? 0
