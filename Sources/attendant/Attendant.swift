@@ -6,6 +6,6 @@ struct Attendant: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendant",
         abstract: "Attendant — a voice call-center engine.",
-        subcommands: [DemoCommand.self, TranscribeCommand.self, SayCommand.self, BenchCommand.self],
+        subcommands: [DemoCommand.self, TranscribeCommand.self, SayCommand.self, BenchCommand.self, NLUCommand.self],
         defaultSubcommand: nil)
 }
