@@ -7,6 +7,6 @@ struct Attendant: AsyncParsableCommand {
         commandName: "attendant",
         abstract: "Attendant — a voice call-center engine.",
         subcommands: [DemoCommand.self, TranscribeCommand.self, SayCommand.self, PipeCommand.self, ChatCommand.self,
-                      TestCommand.self, PromptsCommand.self, BenchCommand.self],
+                      TestCommand.self, PromptsCommand.self, NLUCommand.self, BenchCommand.self],
         defaultSubcommand: nil)
 }
