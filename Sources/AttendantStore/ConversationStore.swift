@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Every method is `async throws`: implementations do I/O (a local SQLite file today,
 /// a PostgreSQL server later) and must not block the engine's cooperative threads.
-/// Every failure is a ``StoreError``. Each mutating call is one transaction: when it
-/// returns, the change is committed.
+/// Every failure is a ``StoreError`` (or `CancellationError` when the calling task is
+/// cancelled before the call ran). Each mutating call is one transaction: when it
+/// returns, the change is committed; when it throws, nothing changed.
 public protocol ConversationStore: Sendable {
     // MARK: Conversations
 

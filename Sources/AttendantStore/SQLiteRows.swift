@@ -21,6 +21,9 @@ enum SQLiteRows {
 
     // MARK: time and JSON
 
+    // Times are Unix seconds in a REAL: a Date read back can differ from the one written
+    // by well under a microsecond. Records the store timestamps itself are built from
+    // the stored number, so they equal what a later read returns.
     static func seconds(_ date: Date) -> Double { date.timeIntervalSince1970 }
     static func date(_ seconds: Double) -> Date { Date(timeIntervalSince1970: seconds) }
 

@@ -58,6 +58,8 @@ public final class SQLiteStore: ConversationStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Checkpoints run beside the writer, not inside a commit (WALCheckpointer).
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            // When the log starts over, trim its file to 16 MB.
+            try db.execute(sql: "PRAGMA journal_size_limit = 16777216")
         }
         checkpointer = WALCheckpointer(path: path)
         do {
@@ -245,7 +247,7 @@ public final class SQLiteStore: ConversationStore {
         let summary = try SQLiteRows.json(new.summary)
         try Self.checkActor(new.actor)
         return try await write { db in
-            let now = Date()
+            let now = SQLiteRows.seconds(Date())
             do {
                 try db.cachedStatement(sql: """
                     INSERT INTO ticket (conversation_id, status, priority, queue, required_skills, customer,
@@ -253,7 +255,7 @@ public final class SQLiteStore: ConversationStore {
                     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
                     """).execute(arguments: [
                         new.conversationID, TicketStatus.open.rawValue, new.priority, new.queue, skills,
-                        new.customer, summary, SQLiteRows.seconds(now), SQLiteRows.seconds(now),
+                        new.customer, summary, now, now,
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
                 throw StoreError(.unknownConversation(new.conversationID),
@@ -262,9 +264,7 @@ public final class SQLiteStore: ConversationStore {
             let id = db.lastInsertedRowID
             try Self.recordEvent(db, ticket: id, at: now, kind: .created, actor: new.actor,
                                  detail: "queue \(new.queue), priority \(new.priority)")
-            return Ticket(id: id, conversationID: new.conversationID, status: .open, priority: new.priority,
-                          queue: new.queue, requiredSkills: new.requiredSkills, customer: new.customer,
-                          assignee: nil, summary: new.summary, createdAt: now, updatedAt: now)
+            return try self.existingTicket(db, id)  // exactly as a later read returns it
         }
     }
 
@@ -276,17 +276,15 @@ public final class SQLiteStore: ConversationStore {
                 throw StoreError(.invalidTransition(ticket: id, from: ticket.status, to: status),
                                  "ticket \(ticket.displayID) cannot go from \(ticket.status.rawValue) to \(status.rawValue)")
             }
-            let now = Date()
+            let now = SQLiteRows.seconds(Date())
             let from = ticket.status
-            ticket.status = status
-            ticket.updatedAt = now
             if status == .open { ticket.assignee = nil }  // back to the queue
             try db.cachedStatement(sql: "UPDATE ticket SET status = ?, assignee = ?, updated_at = ? WHERE id = ?")
-                .execute(arguments: [status.rawValue, ticket.assignee, SQLiteRows.seconds(now), id])
+                .execute(arguments: [status.rawValue, ticket.assignee, now, id])
             var detail = "\(from.rawValue) → \(status.rawValue)"
             if let note, !note.isEmpty { detail += ": \(note)" }
             try Self.recordEvent(db, ticket: id, at: now, kind: .statusChanged, actor: actor, detail: detail)
-            return ticket
+            return try self.existingTicket(db, id)
         }
     }
 
@@ -296,26 +294,23 @@ public final class SQLiteStore: ConversationStore {
             throw StoreError(.invalidArgument("agent"), "cannot assign ticket \(Ticket.displayID(id)) to an empty agent id")
         }
         return try await write { db in
-            var ticket = try self.existingTicket(db, id)
+            let ticket = try self.existingTicket(db, id)
             let from = ticket.status
             guard from == .assigned || from.canChange(to: .assigned) else {
                 throw StoreError(.invalidTransition(ticket: id, from: from, to: .assigned),
                                  "ticket \(ticket.displayID) cannot go from \(from.rawValue) to assigned")
             }
-            let now = Date()
+            let now = SQLiteRows.seconds(Date())
             let previous = ticket.assignee
-            ticket.status = .assigned
-            ticket.assignee = agent
-            ticket.updatedAt = now
             try db.cachedStatement(sql: "UPDATE ticket SET status = ?, assignee = ?, updated_at = ? WHERE id = ?")
-                .execute(arguments: [TicketStatus.assigned.rawValue, agent, SQLiteRows.seconds(now), id])
+                .execute(arguments: [TicketStatus.assigned.rawValue, agent, now, id])
             if from != .assigned {
                 try Self.recordEvent(db, ticket: id, at: now, kind: .statusChanged, actor: actor,
                                      detail: "\(from.rawValue) → assigned")
             }
             let detail = previous.map { $0 == agent ? agent : "\(agent) (was \($0))" } ?? agent
             try Self.recordEvent(db, ticket: id, at: now, kind: .assigned, actor: actor, detail: detail)
-            return ticket
+            return try self.existingTicket(db, id)
         }
     }
 
@@ -326,9 +321,9 @@ public final class SQLiteStore: ConversationStore {
         }
         return try await write { db in
             _ = try self.existingTicket(db, id)
-            let now = Date()
+            let now = SQLiteRows.seconds(Date())
             try db.cachedStatement(sql: "UPDATE ticket SET updated_at = ? WHERE id = ?")
-                .execute(arguments: [SQLiteRows.seconds(now), id])
+                .execute(arguments: [now, id])
             return try Self.recordEvent(db, ticket: id, at: now, kind: .note, actor: actor, detail: text)
         }
     }
@@ -401,11 +396,12 @@ public final class SQLiteStore: ConversationStore {
     }
 
     @discardableResult
-    private static func recordEvent(_ db: Database, ticket: Int64, at: Date, kind: TicketEvent.Kind,
+    private static func recordEvent(_ db: Database, ticket: Int64, at: Double, kind: TicketEvent.Kind,
                                     actor: String, detail: String) throws -> TicketEvent {
         try db.cachedStatement(sql: "INSERT INTO ticket_event (ticket_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [ticket, SQLiteRows.seconds(at), kind.rawValue, actor, detail])
-        return TicketEvent(id: db.lastInsertedRowID, ticketID: ticket, at: at, kind: kind, actor: actor, detail: detail)
+            .execute(arguments: [ticket, at, kind.rawValue, actor, detail])
+        return TicketEvent(id: db.lastInsertedRowID, ticketID: ticket, at: SQLiteRows.date(at), kind: kind,
+                           actor: actor, detail: detail)
     }
 
     private static func checkActor(_ actor: String) throws {

@@ -75,7 +75,7 @@ public struct Ticket: Codable, Sendable, Equatable, Identifiable {
     public static func id(fromDisplay text: String) -> Int64? {
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         if rest.lowercased().hasPrefix("t-") { rest = rest.dropFirst(2) }
-        guard !rest.isEmpty, rest.allSatisfy(\.isASCII), let id = Int64(rest), id > 0 else { return nil }
+        guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(rest), id > 0 else { return nil }
         return id
     }
 

@@ -24,6 +24,7 @@ struct BenchStoreCommand: AsyncParsableCommand {
     struct Report: Codable {
         var turns: Int
         var append_turn_p50_us: Double
+        var append_turn_p90_us: Double
         var append_turn_p99_us: Double
         var append_turn_max_us: Double
         var start_conversation_p50_us: Double
@@ -36,6 +37,8 @@ struct BenchStoreCommand: AsyncParsableCommand {
         var search_p99_us: Double
         var search_hits: Int
         var file_bytes: Int
+        /// The machine's 1-minute load average when the run ended (other work skews p99).
+        var load_average: Double
     }
 
     func validate() throws {
@@ -115,13 +118,14 @@ struct BenchStoreCommand: AsyncParsableCommand {
 
         let report = Report(
             turns: turns,
-            append_turn_p50_us: percentile(appends, 0.5), append_turn_p99_us: percentile(appends, 0.99),
+            append_turn_p50_us: percentile(appends, 0.5), append_turn_p90_us: percentile(appends, 0.9),
+            append_turn_p99_us: percentile(appends, 0.99),
             append_turn_max_us: appends.max() ?? 0, start_conversation_p50_us: percentile(starts, 0.5),
             tickets: tickets,
             create_ticket_p50_us: percentile(creates, 0.5), create_ticket_p99_us: percentile(creates, 0.99),
             update_ticket_status_p50_us: percentile(updates, 0.5), update_ticket_status_p99_us: percentile(updates, 0.99),
             search_p50_us: percentile(searches, 0.5), search_p99_us: percentile(searches, 0.99), search_hits: hits,
-            file_bytes: bytes)
+            file_bytes: bytes, load_average: Self.loadAverage())
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -129,11 +133,17 @@ struct BenchStoreCommand: AsyncParsableCommand {
             return
         }
         print("store bench: SQLite WAL, synchronous NORMAL, one transaction per call, \(conversations.count) conversations")
-        print("appendTurn: p50 \(format(report.append_turn_p50_us, 1)) µs, p99 \(format(report.append_turn_p99_us, 1)) µs, max \(format(report.append_turn_max_us, 0)) µs (\(turns) turns)")
+        print("appendTurn: p50 \(format(report.append_turn_p50_us, 1)) µs, p90 \(format(report.append_turn_p90_us, 1)) µs, p99 \(format(report.append_turn_p99_us, 1)) µs, max \(format(report.append_turn_max_us, 0)) µs (\(turns) turns)")
         print("startConversation: p50 \(format(report.start_conversation_p50_us, 1)) µs")
         print("createTicket (with created event): p50 \(format(report.create_ticket_p50_us, 1)) µs, p99 \(format(report.create_ticket_p99_us, 1)) µs (\(tickets) tickets)")
         print("updateTicketStatus (with event): p50 \(format(report.update_ticket_status_p50_us, 1)) µs, p99 \(format(report.update_ticket_status_p99_us, 1)) µs")
         print("searchTurns(\"refund order\", limit 20) over \(turns) turns: p50 \(format(report.search_p50_us, 1)) µs, p99 \(format(report.search_p99_us, 1)) µs (\(hits) hits)")
-        print("file: \(format(Double(bytes) / 1_048_576, 2)) MB with WAL")
+        print("file: \(format(Double(bytes) / 1_048_576, 2)) MB with WAL; load average \(format(report.load_average, 2)) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    }
+
+    /// The 1-minute load average from /proc/loadavg (0 where there is none).
+    static func loadAverage() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return 0 }
+        return Double(text.split(separator: " ").first ?? "") ?? 0
     }
 }

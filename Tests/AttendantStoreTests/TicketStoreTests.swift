@@ -42,6 +42,7 @@ struct TicketStoreTests {
                 try await store.createTicket(NewTicket(conversationID: "missing", queue: "billing"))
             }
             #expect(orphan?.code == .unknownConversation("missing"))
+            #expect(try await store.tickets().count == 2)  // the failed create left nothing behind
         }
     }
 
@@ -173,7 +174,7 @@ struct TicketStoreTests {
         #expect(Ticket.id(fromDisplay: "T-000042") == 42)
         #expect(Ticket.id(fromDisplay: " t-42 ") == 42)
         #expect(Ticket.id(fromDisplay: "42") == 42)
-        for bad in ["", "T-", "T-0", "T-x1", "T--1", "ticket 4", "T-٤٢"] { #expect(Ticket.id(fromDisplay: bad) == nil) }
+        for bad in ["", "T-", "T-0", "T-x1", "T--1", "T-+5", "ticket 4", "T-٤٢"] { #expect(Ticket.id(fromDisplay: bad) == nil) }
     }
 
     @Test("records encode to JSON with snake_case keys")
