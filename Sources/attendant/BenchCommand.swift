@@ -7,7 +7,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure speech and audio performance.",
-        subcommands: [ASRBench.self, TTSBench.self, DSPBench.self, KnowledgeBench.self, BenchStoreCommand.self, AllBench.self])
+        subcommands: [ASRBench.self, TTSBench.self, DSPBench.self, KnowledgeBench.self, BenchStoreCommand.self, BenchDialogueCommand.self, AllBench.self])
 }
 
 /// Resident memory of this process in bytes (from /proc/self/statm).
