@@ -108,9 +108,11 @@ public final class ConversationRunner {
             return outcome
         }
         do {
+            // The caller's turn and the reply are one exchange: one commit.
+            var exchange: [Turn] = []
             if let input = result.input {
                 let slots = Dictionary(result.entities.map { ($0.slot, $0.value) }, uniquingKeysWith: { first, _ in first })
-                try await store.appendTurn(Turn(
+                exchange.append(Turn(
                     conversationID: conversationID, index: nextIndex(), speaker: .caller, text: Self.text(of: input),
                     asrConfidence: context.asrConfidence, intent: result.intent?.intent,
                     intentConfidence: result.intent?.confidence, slots: slots,
@@ -120,9 +122,10 @@ public final class ConversationRunner {
                     audioPath: context.audioPath))
             }
             if !result.reply.isEmpty {
-                try await store.appendTurn(Turn(conversationID: conversationID, index: nextIndex(), speaker: .bot,
-                                                text: result.replyText, action: result.action.rawValue))
+                exchange.append(Turn(conversationID: conversationID, index: nextIndex(), speaker: .bot,
+                                     text: result.replyText, action: result.action.rawValue))
             }
+            if !exchange.isEmpty { try await store.appendTurns(exchange) }
             if let handoff = result.handoff {
                 let last = session.sentiments.last
                 let answered = session.answeredArticles.compactMap { id in session.model.bundle.articles.first { $0.id == id }?.title }

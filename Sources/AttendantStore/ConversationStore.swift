@@ -21,6 +21,10 @@ public protocol ConversationStore: Sendable {
     ///   ``StoreError/Code/duplicateTurn(conversationID:index:)``.
     func appendTurn(_ turn: Turn) async throws
 
+    /// Appends several turns in one transaction (a caller's turn and the reply to it):
+    /// all are committed, or none.
+    func appendTurns(_ turns: [Turn]) async throws
+
     /// Marks a conversation ended and returns it as stored.
     /// - Throws: ``StoreError/Code/unknownConversation(_:)``,
     ///   ``StoreError/Code/conversationEnded(_:)`` if it already ended.

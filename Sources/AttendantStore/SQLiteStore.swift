@@ -163,29 +163,35 @@ public final class SQLiteStore: ConversationStore {
     }
 
     public func appendTurn(_ turn: Turn) async throws {
-        guard turn.index >= 0 else {
-            throw StoreError(.invalidArgument("index"), "turn index \(turn.index) of conversation \(turn.conversationID) is negative")
+        try await appendTurns([turn])
+    }
+
+    public func appendTurns(_ turns: [Turn]) async throws {
+        if let bad = turns.first(where: { $0.index < 0 }) {
+            throw StoreError(.invalidArgument("index"), "turn index \(bad.index) of conversation \(bad.conversationID) is negative")
         }
-        let slots = try SQLiteRows.json(turn.slots)
+        let slots = try turns.map { try SQLiteRows.json($0.slots) }
         try await write { db in
-            do {
-                try db.cachedStatement(sql: """
-                    INSERT INTO turn (conversation_id, turn_index, speaker, text, asr_confidence, intent,
-                        intent_confidence, slots, sentiment_label, sentiment_score, action,
-                        speech_ms, asr_ms, nlu_ms, reply_ms, audio_path, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [
-                        turn.conversationID, turn.index, turn.speaker.rawValue, turn.text, turn.asrConfidence,
-                        turn.intent, turn.intentConfidence, slots, turn.sentimentLabel, turn.sentimentScore,
-                        turn.action, turn.timings.speechMs, turn.timings.asrMs, turn.timings.nluMs,
-                        turn.timings.replyMs, turn.audioPath, SQLiteRows.seconds(turn.createdAt),
-                    ])
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-                throw StoreError(.unknownConversation(turn.conversationID),
-                                 "no conversation \(turn.conversationID) in \(self.path) to append turn \(turn.index) to")
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                throw StoreError(.duplicateTurn(conversationID: turn.conversationID, index: turn.index),
-                                 "conversation \(turn.conversationID) already has turn \(turn.index) in \(self.path)")
+            for (turn, slots) in zip(turns, slots) {
+                do {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO turn (conversation_id, turn_index, speaker, text, asr_confidence, intent,
+                            intent_confidence, slots, sentiment_label, sentiment_score, action,
+                            speech_ms, asr_ms, nlu_ms, reply_ms, audio_path, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """).execute(arguments: [
+                            turn.conversationID, turn.index, turn.speaker.rawValue, turn.text, turn.asrConfidence,
+                            turn.intent, turn.intentConfidence, slots, turn.sentimentLabel, turn.sentimentScore,
+                            turn.action, turn.timings.speechMs, turn.timings.asrMs, turn.timings.nluMs,
+                            turn.timings.replyMs, turn.audioPath, SQLiteRows.seconds(turn.createdAt),
+                        ])
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                    throw StoreError(.unknownConversation(turn.conversationID),
+                                     "no conversation \(turn.conversationID) in \(self.path) to append turn \(turn.index) to")
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    throw StoreError(.duplicateTurn(conversationID: turn.conversationID, index: turn.index),
+                                     "conversation \(turn.conversationID) already has turn \(turn.index) in \(self.path)")
+                }
             }
         }
     }
