@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttendantAudio
+import AttendantDialogue
 import AttendantSpeech
 import Foundation
 
@@ -21,14 +22,24 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (options, questions) = try setup()
-        print("Loading the recognizer (phrases from \(prompts)/phrases.txt)…")
-        let recognizer = try await options.makeRecognizer()
+        let model = try DialogueOptions.parse([]).loadModel(prompts: prompts)
+        print("Loading the recognizer (phrases from \(prompts)/: intents, knowledge, phrases.txt)…")
+        let recognizer = try await options.makeRecognizer(bundle: model.bundle)
         for question in questions {
             print("\ncaller said:  \(question)")
+            var heardOnPhone = ""
             for line in SyntheticCaller.Line.allCases {
                 let heard = try await Self.hear(question, voice: voice, line: line, recognizer: recognizer)
                 print("heard (\(line.rawValue)): \(heard.text)   [confidence \(String(format: "%.2f", heard.confidence))]")
+                if line == .telephone { heardOnPhone = heard.text }
             }
+            // What the engine answers to what it heard on the phone line.
+            var session = DialogueSession(model: model)
+            _ = await session.start()
+            let turn = await session.handle(.speech(heardOnPhone, confidence: nil))
+            print("understood:   \(turn.intent?.intent ?? "out of scope") (\(String(format: "%.2f", turn.intent?.confidence ?? 0)))"
+                  + (turn.entities.isEmpty ? "" : " " + turn.entities.map { "\($0.slot)=\($0.value)" }.joined(separator: " ")))
+            print("attendant:    \(turn.replyText)   [\(turn.action.rawValue)]")
         }
     }
 
