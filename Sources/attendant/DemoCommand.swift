@@ -1,7 +1,9 @@
 import ArgumentParser
 import AttendantAudio
 import AttendantDialogue
+import AttendantEngine
 import AttendantSpeech
+import AttendantTesting
 import Foundation
 
 /// `attendant demo` (what `make run` starts until the SIP server exists): speaks sample
@@ -22,7 +24,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (options, questions) = try setup()
-        let model = try DialogueOptions.parse([]).loadModel(prompts: prompts)
+        // The sample flows' order system: the built-in fake one, so order questions work.
+        let backend = try await FakeBackend()
+        defer { backend.stop() }
+        let model = try DialogueOptions.parse(["--backend", backend.url]).loadModel(prompts: prompts)
         print("Loading the recognizer (phrases from \(prompts)/: intents, knowledge, phrases.txt)…")
         let recognizer = try await options.makeRecognizer(bundle: model.bundle)
         for question in questions {
@@ -34,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
                 if line == .telephone { heardOnPhone = heard.text }
             }
             // What the engine answers to what it heard on the phone line.
-            var session = DialogueSession(model: model)
+            var session = DialogueSession(model: model, webhooks: HTTPWebhookClient())
             _ = await session.start()
             let turn = await session.handle(.speech(heardOnPhone, confidence: nil))
             print("understood:   \(turn.intent?.intent ?? "out of scope") (\(String(format: "%.2f", turn.intent?.confidence ?? 0)))"
