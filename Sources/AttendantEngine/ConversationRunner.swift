@@ -157,7 +157,7 @@ public final class ConversationRunner {
     /// The caller's turn as stored text.
     static func text(of input: CallerInput) -> String {
         switch input {
-        case .speech(let text, _), .text(let text): text
+        case .speech(let text, _, _), .text(let text): text
         case .dtmf(let keys): "[DTMF \(keys)]"
         case .noInput: "[no input]"
         }

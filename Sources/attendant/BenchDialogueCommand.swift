@@ -18,10 +18,11 @@ struct BenchDialogueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dialogue", abstract: "Text turn latency and spoken intent accuracy on the sample domain.")
 
-    @Option(name: .long, help: "The prompts folder.")
-    var prompts: String = "prompts"
+    @OptionGroup var speech: SpeechOptions
 
-    @Option(name: .long, help: "Held-out caller utterances (JSON Lines: text, intent).")
+    var prompts: String { speech.prompts ?? "prompts" }
+
+    @Option(name: .long, help: "Held-out caller utterances (JSON Lines: text, intent), or `examples` for the intents' own example phrases.")
     var utterances: String = "Benchmarks/data/spoken-intents.jsonl"
 
     @Option(name: .long, help: "Text conversations to run (each utterance once per round).")
@@ -76,7 +77,7 @@ struct BenchDialogueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let model = try DialogueOptions.parse([]).loadModel(prompts: prompts)
-        let examples = try IntentEvaluation.load(utterances)
+        let examples = utterances == "examples" ? model.bundle.trainingExamples : try IntentEvaluation.load(utterances)
         var figures: [String: Double] = [:]
 
         // Text turns through the runner, without and with a real SQLite file.
@@ -100,7 +101,6 @@ struct BenchDialogueCommand: AsyncParsableCommand {
         }
 
         if !textOnly {
-            let speech = try SpeechOptions.parse(["--prompts", prompts])
             let recognizer = try await speech.makeRecognizer(bundle: model.bundle)
             let caller = SyntheticCaller(voices: voices, speeds: speeds)
             var correct = 0
@@ -109,7 +109,7 @@ struct BenchDialogueCommand: AsyncParsableCommand {
                 let audio = try await caller.utterance(example.text, index: index, line: .telephone)
                 let heard = try await recognizer.recognize(audio)
                 _ = wer.add(reference: example.text, hypothesis: heard.text)
-                let predicted = model.classifier.classify(heard.text).intent
+                let predicted = model.interpret(heard.text, alternatives: heard.alternatives.map(\.text)).prediction.intent
                 if predicted == example.intent {
                     correct += 1
                 } else if verbose {

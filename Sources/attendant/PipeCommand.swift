@@ -95,7 +95,7 @@ struct PipeCommand: AsyncParsableCommand {
                 context.asrConfidence = heard.confidence
                 context.speechMilliseconds = audio.duration * 1000
                 context.asrMilliseconds = Double(asr.components.attoseconds) / 1e15 + Double(asr.components.seconds) * 1000
-                input = heard.text.isEmpty ? .noInput : .speech(heard.text, confidence: heard.confidence)
+                input = heard.text.isEmpty ? .noInput : .speech(heard.text, confidence: heard.confidence, alternatives: heard.alternatives.map(\.text))
             }
             let outcome = await runner.handle(input, context: context)
             if let problem = outcome.storeError { Console.error("store: \(problem)") }

@@ -66,7 +66,7 @@ struct TestCommand: AsyncParsableCommand {
                         let audio = try WAVFile.read(contentsOf: URL(fileURLWithPath: path))
                         let heard = try await recognizer!.recognize(audio)
                         context.asrConfidence = heard.confidence
-                        input = heard.text.isEmpty ? .noInput : .speech(heard.text, confidence: heard.confidence)
+                        input = heard.text.isEmpty ? .noInput : .speech(heard.text, confidence: heard.confidence, alternatives: heard.alternatives.map(\.text))
                     } catch {
                         failures.append("turn \(index + 1) (\(turn.location.file):\(turn.location.line)): \(path): \(error)")
                         continue

@@ -6,7 +6,7 @@ enum TurnPrinter {
     static func describe(_ result: TurnResult, asrConfidence: Double?, ticket: String?) -> String {
         var lines: [String] = []
         let heard: String = switch result.input {
-        case .speech(let text, _)?, .text(let text)?: "\"\(text)\""
+        case .speech(let text, _, _)?, .text(let text)?: "\"\(text)\""
         case .dtmf(let keys)?: "[keys \(keys)]"
         case .noInput?: "[no input]"
         case nil: ""

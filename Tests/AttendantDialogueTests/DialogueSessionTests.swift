@@ -57,6 +57,17 @@ struct DialogueSessionTests {
         #expect(second.reply.contains { $0.spoken.contains("four eight two one three") }, "the order number is read back digit by digit")
     }
 
+    @Test func aMisheardFirstReadingFallsBackToTheRecognizersOtherReadings() async {
+        var (session, _) = await session()
+        let misheard = "is there menu on my blender"
+        let first = Self.model.classifier.classify(misheard)
+        #expect(first.intent == nil || first.confidence < DialogueModel.firstReadingConfidence, "the first reading is not understood")
+        let turn = await session.handle(.speech(misheard, confidence: 0.4, alternatives: [misheard, "where is my order"]),
+                                        reference: Self.reference)
+        #expect(turn.intent?.intent == "order_status")
+        #expect(turn.replyText.contains("order number"))
+    }
+
     @Test func anOrderNumberSaidWithTheIntentIsNotAskedAgain() async {
         var (session, _) = await session()
         let turn = await session.handle(.text("I want to check the status of order 5 7 0 9 6"), reference: Self.reference)

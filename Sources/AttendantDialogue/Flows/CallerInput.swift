@@ -1,7 +1,8 @@
 /// One turn of the caller, as any channel delivers it.
 public enum CallerInput: Sendable, Hashable {
-    /// What the recognizer heard, with its confidence (0…1) when known.
-    case speech(String, confidence: Double?)
+    /// What the recognizer heard, with its confidence (0…1) when known and its other
+    /// readings (the N-best list, best first), tried when the first is not understood.
+    case speech(String, confidence: Double?, alternatives: [String] = [])
     /// Typed text (chat, `attendant chat`, scenario files).
     case text(String)
     /// Keys pressed (one or more of 0-9, *, #).
@@ -12,7 +13,7 @@ public enum CallerInput: Sendable, Hashable {
     /// The words, for speech and text.
     public var utterance: String? {
         switch self {
-        case .speech(let text, _), .text(let text): text
+        case .speech(let text, _, _), .text(let text): text
         default: nil
         }
     }

@@ -43,6 +43,27 @@ public final class DialogueModel: Sendable {
         buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
 
+    /// The confidence at which the recognizer's first reading is taken as it is.
+    public static let firstReadingConfidence = 0.6
+
+    /// What the caller most likely said and meant: the recognizer's first reading when
+    /// it is understood confidently, else the reading among the N-best list that the
+    /// classifier is most confident is in scope (misrecognitions are often fixed lower
+    /// in the list: "is there menu on my order" / "is there news on my order").
+    public func interpret(_ text: String, alternatives: [String]) -> (text: String, prediction: IntentPrediction) {
+        let first = classifier.classify(text)
+        if first.intent != nil && first.confidence >= Self.firstReadingConfidence { return (text, first) }
+        var best = (text: text, prediction: first)
+        for alternative in alternatives.prefix(5) where alternative != text {
+            let prediction = classifier.classify(alternative)
+            if prediction.intent != nil,
+               best.prediction.intent == nil || prediction.confidence > best.prediction.confidence {
+                best = (alternative, prediction)
+            }
+        }
+        return best
+    }
+
     /// Loads `directory` and builds the model from it.
     public convenience init(directory: URL, backendURL: String? = nil) throws(Unusable) {
         try self.init(bundle: PromptsBundle.load(directory: directory), backendURL: backendURL)

@@ -5,8 +5,7 @@ extension DialogueSession {
     static let yesRoute = "yes"
     static let noRoute = "no"
 
-    mutating func handleUtterance(_ text: String, reference: Date, _ turn: inout TurnResult) async {
-        let prediction = model.classifier.classify(text)
+    mutating func handleUtterance(_ text: String, prediction: IntentPrediction, reference: Date, _ turn: inout TurnResult) async {
         let entities = model.extractor.extract(from: text, reference: reference)
         let sentiment = model.sentiment.analyze(text)
         turn.intent = prediction

@@ -89,12 +89,20 @@ public struct DialogueSession: Sendable {
             await fail(&turn, silence: true)
         case .dtmf(let keys):
             await handleDTMF(keys, &turn)
-        case .speech(let text, _), .text(let text):
+        case .speech(let text, _, let alternatives):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {
                 await fail(&turn, silence: true)
             } else {
-                await handleUtterance(trimmed, reference: reference, &turn)
+                let (reading, prediction) = model.interpret(trimmed, alternatives: alternatives)
+                await handleUtterance(reading, prediction: prediction, reference: reference, &turn)
+            }
+        case .text(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                await fail(&turn, silence: true)
+            } else {
+                await handleUtterance(trimmed, prediction: model.classifier.classify(trimmed), reference: reference, &turn)
             }
         }
         return finish(turn)
