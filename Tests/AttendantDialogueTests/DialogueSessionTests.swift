@@ -102,6 +102,27 @@ struct DialogueSessionTests {
         #expect(shipping.articles == ["shipping-costs"])
     }
 
+    @Test func aFollowUpQuestionIsAnsweredInTheContextOfTheLastAnswer() async {
+        var (session, _) = await session()
+        let first = await session.handle(.text("I want to return a lamp"), reference: Self.reference)
+        #expect(first.articles == ["start-return"])
+        let followUp = await session.handle(.text("and how long does that take?"), reference: Self.reference)
+        #expect(followUp.articles == ["refund-time"])
+    }
+
+    @Test func aStateCanTurnGlobalIntentsOff() async throws {
+        var bundle = PromptsBundle.load(directory: SamplePrompts.directory)
+        bundle.flows["cancel"]?.states["confirm_cancel"]?.disabledGlobals = ["goodbye"]
+        let model = try DialogueModel(bundle: bundle)
+        var (session, _) = await session(model: model)
+        _ = await session.handle(.text("cancel order 5 7 0 9 6"), reference: Self.reference)
+        let bye = await session.handle(.text("goodbye"), reference: Self.reference)
+        #expect(bye.action == .continue, "goodbye is off while confirming the cancellation")
+        #expect(bye.replyText.contains("Please say yes to cancel order 57096"))
+        let agent = await session.handle(.text("let me talk to an agent"), reference: Self.reference)
+        #expect(agent.action == .handoff, "the other global intents still work")
+    }
+
     @Test func anAnswerWithVariantsAsksForTheDeviceFirst() async {
         var (session, _) = await session()
         let ask = await session.handle(.text("how do I install the app"), reference: Self.reference)

@@ -1,4 +1,7 @@
 import AttendantAudio
+import AttendantDialogue
+import AttendantEngine
+import AttendantSpeech
 import AttendantTesting
 import Foundation
 import Testing
@@ -123,5 +126,45 @@ struct DialogueCommandTests {
         #expect(bad.status == 1)
         #expect(bad.output.contains("\(flow.path):\(line):11: error: state confirm_cancel: unknown state `cancel.keep`"), "\(bad.output)")
         #expect(bad.output.contains("warning: state `cancel.kept` is unreachable"))
+    }
+}
+
+/// Recorded prompts and WAV turns in scenarios.
+@Suite("Recorded prompts and spoken scenarios", .serialized)
+struct RecordedAudioTests {
+    @Test func aFlowPromptCanBeARecordedWAV() async throws {
+        let folder = try EngineTestSupport.temporaryDirectory("audio-prompt").appendingPathComponent("prompts")
+        try FileManager.default.copyItem(at: EngineTestSupport.prompts, to: folder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("audio"), withIntermediateDirectories: true)
+        let tone = SignalGenerator.sine(frequency: 440, sampleRate: 8000, seconds: 0.5, amplitude: 0.3)
+        try WAVFile.write(tone, to: folder.appendingPathComponent("audio/welcome.wav"), encoding: .muLaw)
+        let flow = folder.appendingPathComponent("flows/main.yaml")
+        let text = try String(contentsOf: flow, encoding: .utf8)
+        try text.replacingOccurrences(of: "    say: Thanks for calling Harbor Goods. How can I help you today?",
+                                      with: "    say:\n      - {audio: audio/welcome.wav, text: (chime)}\n      - Thanks for calling Harbor Goods. How can I help you today?")
+            .write(to: flow, atomically: true, encoding: .utf8)
+        let model = try DialogueModel(directory: folder)
+        var session = DialogueSession(model: model)
+        let greeting = await session.start()
+        #expect(greeting.reply.first?.audio == folder.appendingPathComponent("audio/welcome.wav").path)
+        let voice = ReplyVoice(synthesizer: EspeakSynthesizer(), sampleRate: 16000)
+        let audio = try await voice.audio(for: greeting.reply)
+        #expect(audio.sampleRate == 16000)
+        #expect(audio.duration > 1.5, "the chime, resampled, then the synthesized greeting")
+    }
+
+    @Test func aScenarioTurnCanBeAWAVFile() throws {
+        let dir = try EngineTestSupport.temporaryDirectory("wav-scenario")
+        try DialogueCommandTests.speak("how do I reset my password", to: dir.appendingPathComponent("password.wav"), voice: "en-us+f3")
+        try """
+        name: A spoken question
+        turns:
+          - wav: password.wav
+            expect: {intent: reset_password, article: reset-password}
+        """.write(to: dir.appendingPathComponent("spoken.yaml"), atomically: true, encoding: .utf8)
+        let run = try EngineTestSupport.attendant(["test", dir.appendingPathComponent("spoken.yaml").path, "--no-store",
+                                                   "--junit", dir.appendingPathComponent("junit.xml").path])
+        #expect(run.status == 0, "\(run.output)\n\(run.stderr)")
+        #expect(run.output.contains("PASS  A spoken question"))
     }
 }
