@@ -22,7 +22,8 @@
 /// - **Schema** (see `SQLiteSchema`): tables `conversation`, `turn` (unique
 ///   `(conversation_id, turn_index)`), `ticket` (AUTOINCREMENT ids, never reused),
 ///   `ticket_event`; an FTS5 external-content index `turn_fts` (porter stemming over
-///   unicode61, accents folded) kept in step with `turn` by triggers. Times are Unix
+///   unicode61, accents folded), filled in batches off the commit path (before every
+///   search, and in the background every 500 commits; migration v2). Times are Unix
 ///   seconds; slots, skills and summaries are JSON text.
 /// - **WAL**: a GRDB `DatabasePool` — one writer, readers that never block it or wait
 ///   for it; `synchronous = NORMAL` (no fsync per commit; a commit survives a process

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite ``ConversationStore``: one file, written through a GRDB `DatabasePool`
 /// in WAL mode (one writer, concurrent readers that never block it).
@@ -230,6 +231,8 @@ public final class SQLiteStore: ConversationStore {
             throw StoreError(.invalidArgument("limit"), "search limit \(limit) is negative")
         }
         guard limit > 0, let pattern = FTS5Pattern(matchingAllTokensIn: query) else { return [] }
+        // Everything committed is searchable: index what the background batches have not yet.
+        _ = try await write { db in try SQLiteSchema.indexPendingTurns(db) }
         return try await read { db in
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(SQLiteRows.turnColumns), snippet(turn_fts, 0, '[', ']', '…', 12) AS snippet
@@ -424,8 +427,17 @@ public final class SQLiteStore: ConversationStore {
         let result: T
         do { result = try await pool.write(body) } catch { throw mapped(error) }
         checkpointer.didCommit()
+        if commits.add(1, ordering: .relaxed).newValue % Self.indexBatch == 0 {
+            // Full-text indexing in the background, off every commit's path.
+            let pool = self.pool
+            Task.detached(priority: .background) { _ = try? await pool.write { db in try SQLiteSchema.indexPendingTurns(db) } }
+        }
         return result
     }
+
+    /// Commits between background full-text indexing batches.
+    public static let indexBatch = 500
+    private let commits = Atomic<Int>(0)
 
     private func writeWithoutTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await pool.writeWithoutTransaction(body) } catch { throw mapped(error) }
