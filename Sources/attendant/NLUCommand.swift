@@ -54,6 +54,18 @@ struct NLUEvaluate: AsyncParsableCommand {
     @Option(name: .long, help: "Classifier: shortest character n-gram.")
     var minChar: Int = IntentClassifier.Options().charNGrams.lowerBound
 
+    @Option(name: .long, help: "Classifier: most of the held-out in-scope utterances the threshold may reject.")
+    var maxInScopeLoss: Double = IntentClassifier.Options().maxInScopeLoss
+
+    @Option(name: .long, help: "Classifier: share of intents each fold holds out whole.")
+    var heldOutIntentShare: Double = IntentClassifier.Options().heldOutIntentShare
+
+    @Option(name: .long, help: "Classifier: count features the model never saw in an utterance's norm (true/false).")
+    var unknownInNorm: Bool = IntentClassifier.Options().unknownFeaturesInNorm
+
+    @Option(name: .long, help: "Classifier: share of held-out in-scope utterances the word-coverage rule may reject (0: off).")
+    var coverageQuantile: Double = IntentClassifier.Options().coverageQuantile
+
     var options: IntentClassifier.Options {
         var o = IntentClassifier.Options()
         o.cost = cost
@@ -61,6 +73,10 @@ struct NLUEvaluate: AsyncParsableCommand {
         o.outOfScopeWeight = oosWeight
         o.heldOutIntentWeight = heldOutIntentWeight
         o.charNGrams = minChar...max(minChar, maxChar)
+        o.maxInScopeLoss = maxInScopeLoss
+        o.heldOutIntentShare = heldOutIntentShare
+        o.unknownFeaturesInNorm = unknownInNorm
+        o.coverageQuantile = coverageQuantile
         return o
     }
 
@@ -88,6 +104,7 @@ struct NLUEvaluate: AsyncParsableCommand {
             print("  training            \(format(metrics.trainSeconds, 3)) s")
             print("  classify p50 / p99  \(format(metrics.classifyMicrosecondsP50, 1)) / \(format(metrics.classifyMicrosecondsP99, 1)) µs")
             print("  model               \(classifier.intents.count) intents\(classifier.hasOutOfScopeClass ? " + oos class" : ""), \(classifier.featureCount) features, temperature \(format(classifier.temperature, 4)), oos threshold \(format(classifier.outOfScopeThreshold, 4))")
+            print("  calibration         \(classifier.calibrationSummary)")
         }
     }
 

@@ -13,10 +13,14 @@ struct HeldOutCalibration: Sendable {
         var kind: Kind
         /// The fold model's out-of-scope class, or -1 when it has none.
         var outOfScopeClass: Int
+        /// Share of the word block's mass the fold model knows.
+        var coverage: Double = 1
     }
 
     var temperature: Double
     var threshold: Double
+    var coverageThreshold = 0.0
+    var summary = ""
 
     /// Softmax of `scores / temperature`: the best class, the best in-scope class and
     /// its probability.
@@ -59,7 +63,8 @@ struct HeldOutCalibration: Sendable {
     /// out-of-scope examples (they and the held-out intents each count for half of the
     /// recall), else `heldOutIntentWeight` for the held-out intents alone; never
     /// rejecting more than `maxInScopeLoss` of the held-out in-scope utterances.
-    init(items: [Item], outOfScopeWeight: Double, heldOutIntentWeight: Double, maxInScopeLoss: Double, onScore: Bool) {
+    init(items: [Item], outOfScopeWeight: Double, heldOutIntentWeight: Double, maxInScopeLoss: Double, onScore: Bool,
+         coverageQuantile: Double = 0) {
         var fitting = items.filter { $0.gold >= 0 }
         if fitting.count > 4000 {  // a deterministic subsample is plenty for one parameter
             let step = Double(fitting.count) / 4000
@@ -82,6 +87,15 @@ struct HeldOutCalibration: Sendable {
         }
         temperature = fitting.isEmpty ? 1 : exp((lo + hi) / 2)
 
+        // Coverage threshold: a low quantile of the held-out in-scope utterances' coverage.
+        if coverageQuantile > 0 {
+            let coverages = items.filter { $0.kind == .inScope }.map(\.coverage).sorted()
+            if !coverages.isEmpty {
+                let k = min(coverages.count - 1, Int(Double(coverages.count) * coverageQuantile))
+                coverageThreshold = coverages[k]
+            }
+        }
+        let coverageThreshold = coverageThreshold
         // Threshold sweep.
         let inScope = items.filter { $0.kind == .inScope }.count
         let real = items.filter { $0.kind == .outOfScope }.count
@@ -94,7 +108,7 @@ struct HeldOutCalibration: Sendable {
             let (best, inScopeBest, probability) = Self.decide(item.scores, temperature: temperature,
                                                                 outOfScopeClass: item.outOfScopeClass)
             let p = onScore ? Self.margin(item.scores, inScopeBest, item.outOfScopeClass) : probability
-            let rejectedByClass = best == item.outOfScopeClass
+            let rejectedByClass = best == item.outOfScopeClass || item.coverage < coverageThreshold
             switch item.kind {
             case .inScope:
                 let w = 1 / Double(inScope)
@@ -126,5 +140,20 @@ struct HeldOutCalibration: Sendable {
             k = j
         }
         threshold = items.isEmpty || bestThreshold == -.infinity ? (onScore ? -.infinity : 0) : bestThreshold
+        var correct = 0, kept = 0, pseudoRejected = 0, realRejected = 0
+        for item in items {
+            let (best, inScopeBest, probability) = Self.decide(item.scores, temperature: temperature,
+                                                                outOfScopeClass: item.outOfScopeClass)
+            let p = onScore ? Self.margin(item.scores, inScopeBest, item.outOfScopeClass) : probability
+            let rejected = best == item.outOfScopeClass || p < threshold || item.coverage < coverageThreshold
+            switch item.kind {
+            case .inScope: if best == item.gold { correct += 1; if !rejected { kept += 1 } }
+            case .outOfScope: if rejected { realRejected += 1 }
+            case .heldOutIntent: if rejected { pseudoRejected += 1 }
+            }
+        }
+        func pc(_ a: Int, _ b: Int) -> String { b == 0 ? "n/a" : String(format: "%.1f %%", 100 * Double(a) / Double(b)) }
+        summary = "held-out in-scope \(inScope): accuracy \(pc(correct, inScope)), kept \(pc(kept, inScope)); "
+            + "held-out intents \(pseudo): rejected \(pc(pseudoRejected, pseudo)); oos \(real): rejected \(pc(realRejected, real)); coverage threshold \(String(format: "%.3f", coverageThreshold))"
     }
 }

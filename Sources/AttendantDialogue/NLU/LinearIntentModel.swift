@@ -12,6 +12,10 @@ struct LinearIntentModel: Sendable {
     private(set) var bias: [Float]
     let classCount: Int
     let charWeight: Float
+    /// The idf an unseen feature would have (document frequency 0), counted into the
+    /// block norms when ``Settings/unknownInNorm`` is on; 0 when off.
+    let unknownIDF: Float
+    let unknownInNorm: Bool
 
     var columnCount: Int { idf.count }
 
@@ -24,6 +28,7 @@ struct LinearIntentModel: Sendable {
         var seed: UInt64
         var charWeight: Float = 1
         var outOfScopeWeight: Double = 1
+        var unknownInNorm = false
     }
 
     /// Trains on `rows` of `corpus`, `labels[k]` being the class of `rows[k]`.
@@ -58,6 +63,8 @@ struct LinearIntentModel: Sendable {
         self.idf = idf
         self.classCount = classCount
         self.charWeight = settings.charWeight
+        self.unknownIDF = log(1 + documents) + 1
+        self.unknownInNorm = settings.unknownInNorm
         self.weights = []
         self.bias = []
 
@@ -101,15 +108,31 @@ struct LinearIntentModel: Sendable {
     @inline(__always)
     func vectorize(_ hashes: UnsafeBufferPointer<UInt64>, _ counts: UnsafeBufferPointer<Float>,
                    _ columns: UnsafeMutableBufferPointer<Int32>, _ values: UnsafeMutableBufferPointer<Float>) -> Int {
+        var coverage: Float = 0
+        return vectorize(hashes, counts, columns, values, coverage: &coverage)
+    }
+
+    /// ``vectorize(_:_:_:_:)``, also giving the word block's coverage: the share of its
+    /// squared TF-IDF mass made of features the model knows (unknown ones weighted with
+    /// the idf of a feature seen nowhere).
+    @inline(__always)
+    func vectorize(_ hashes: UnsafeBufferPointer<UInt64>, _ counts: UnsafeBufferPointer<Float>,
+                   _ columns: UnsafeMutableBufferPointer<Int32>, _ values: UnsafeMutableBufferPointer<Float>,
+                   coverage: inout Float) -> Int {
         var n = 0
         var wordNorm: Float = 0, charNorm: Float = 0
+        var unknownWord: Float = 0, unknownChar: Float = 0
         var wordCount = 0
         idf.withUnsafeBufferPointer { idf in
             // Word features (block bit clear) sort before character features.
             for k in 0..<hashes.count {
                 let column = table.column(of: hashes[k])
-                if column < 0 { continue }
                 let tf = counts[k]
+                if column < 0 {
+                    let u = (tf > 1 ? 1 + log(tf) : 1) * unknownIDF
+                    if hashes[k] & IntentFeaturizer.charBit == 0 { unknownWord += u * u } else { unknownChar += u * u }
+                    continue
+                }
                 let v = (tf > 1 ? 1 + log(tf) : 1) * idf[Int(column)]
                 columns[n] = column
                 values[n] = v
@@ -122,6 +145,8 @@ struct LinearIntentModel: Sendable {
                 n += 1
             }
         }
+        coverage = wordNorm + unknownWord > 0 ? wordNorm / (wordNorm + unknownWord) : 0
+        if unknownInNorm { wordNorm += unknownWord; charNorm += unknownChar }
         let wordScale = wordNorm > 0 ? 1 / wordNorm.squareRoot() : 0
         let charScale = charNorm > 0 ? charWeight / charNorm.squareRoot() : 0
         for k in 0..<n { values[k] *= k < wordCount ? wordScale : charScale }
@@ -133,8 +158,9 @@ struct LinearIntentModel: Sendable {
     @inline(__always)
     func score(_ hashes: UnsafeBufferPointer<UInt64>, _ counts: UnsafeBufferPointer<Float>,
                columns: UnsafeMutableBufferPointer<Int32>, values: UnsafeMutableBufferPointer<Float>,
-               into scores: UnsafeMutableBufferPointer<Float>) {
-        let n = vectorize(hashes, counts, columns, values)
+               into scores: UnsafeMutableBufferPointer<Float>) -> Float {
+        var coverage: Float = 0
+        let n = vectorize(hashes, counts, columns, values, coverage: &coverage)
         let classes = classCount
         bias.withUnsafeBufferPointer { b in
             for c in 0..<classes { scores[c] = b[c] }
@@ -147,18 +173,19 @@ struct LinearIntentModel: Sendable {
                 for c in 0..<classes { out[c] += v * row[c] }
             }
         }
+        return coverage
     }
 
     /// Scores row `r` of a corpus (for held-out evaluation).
-    func score(row r: Int, of corpus: FeatureCorpus) -> [Float] {
+    func score(row r: Int, of corpus: FeatureCorpus) -> (scores: [Float], coverage: Float) {
         var scores = [Float](repeating: 0, count: classCount)
-        corpus.withRow(r) { hashes, counts in
+        let coverage = corpus.withRow(r) { hashes, counts in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, hashes.count)) { columns in
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, hashes.count)) { values in
                     scores.withUnsafeMutableBufferPointer { score(hashes, counts, columns: columns, values: values, into: $0) }
                 }
             }
         }
-        return scores
+        return (scores, coverage)
     }
 }
