@@ -59,7 +59,7 @@ struct DialogueSessionTests {
 
     @Test func aMisheardFirstReadingFallsBackToTheRecognizersOtherReadings() async {
         var (session, _) = await session()
-        let misheard = "is there menu on my blender"
+        let misheard = "the giraffe sings opera loudly"
         let first = Self.model.classifier.classify(misheard)
         #expect(first.intent == nil || first.confidence < DialogueModel.firstReadingConfidence, "the first reading is not understood")
         let turn = await session.handle(.speech(misheard, confidence: 0.4, alternatives: [misheard, "where is my order"]),

@@ -40,7 +40,12 @@ extension DialogueSession {
                     fill(from: heard, for: name)
                     return await enter(target, &turn)
                 }
-                if yesNo == "no" && !confident {
+                if yesNo == "no" {
+                    // "No, I want to cancel it" names what the caller wants instead.
+                    if let intent, confident, intent != name, settings.globals[intent] == nil,
+                       let target = settings.routes[intent], let id = bundle.resolve(target) {
+                        return await route(intent, to: id, confident: true, entities: entities, &turn)
+                    }
                     succeed()
                     say(settings.messages.confirmDenied, &turn)
                     return
