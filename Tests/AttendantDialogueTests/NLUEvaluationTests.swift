@@ -3,15 +3,15 @@ import AttendantTesting
 import Foundation
 import Testing
 
-/// Where the benchmark files are (`ATTENDANT_INTENT_DATA`, else the shared folder).
+/// The CLINC150 slice kept with the tests (`Fixtures/intents/`, see its README).
 enum NLUTestData {
-    static let directory = ProcessInfo.processInfo.environment["ATTENDANT_INTENT_DATA"] ?? "/work/shared/data/intents"
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
+    static let directory = repository.appendingPathComponent("Tests/AttendantDialogueTests/Fixtures/intents").path
 
     static func load(_ name: String) throws -> [IntentExample] {
         let path = directory + "/" + name
-        try #require(FileManager.default.fileExists(atPath: path), "benchmark data missing: \(path) (set ATTENDANT_INTENT_DATA)")
+        try #require(FileManager.default.fileExists(atPath: path), "test data missing: \(path)")
         return try IntentEvaluation.load(path)
     }
 

@@ -25,7 +25,7 @@ import Testing
     /// are mostly turned away although no out-of-scope example was given.
     @Test func unrelatedRequestsAreMostlyRejected() throws {
         let classifier = try Self.classifier()
-        let unrelated = try NLUTestData.load("clinc150/validation.jsonl").filter { $0.intent == IntentPrediction.outOfScope }
+        let unrelated = try NLUTestData.load("clinc150-slice-validation.jsonl").filter { $0.intent == IntentPrediction.outOfScope }
         #expect(unrelated.count == 100)
         let rejected = unrelated.filter { classifier.classify($0.text).intent == nil }
         #expect(rejected.count >= 50, "rejected \(rejected.count) of \(unrelated.count)")
