@@ -219,6 +219,14 @@ struct DialogueSessionTests {
         #expect(done.replyText.contains("5 business days"))
     }
 
+    @Test func noWithAnotherTopicGoesToThatTopic() async {
+        var (session, _) = await session()
+        _ = await session.handle(.text("I want to cancel order 5 7 0 9 6"), reference: Self.reference)
+        let turn = await session.handle(.text("no actually I want to return something"), reference: Self.reference)
+        #expect(turn.articles == ["start-return"])
+        #expect(!turn.replyText.contains("won't cancel"))
+    }
+
     @Test func goodbyeEndsAndRepeatSaysTheLastReplyAgain() async {
         var (session, greeting) = await session()
         let again = await session.handle(.text("can you repeat that"), reference: Self.reference)

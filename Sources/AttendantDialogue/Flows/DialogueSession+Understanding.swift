@@ -127,6 +127,11 @@ extension DialogueSession {
             await fail(&turn, silence: false, invalid: heardSomethingLikeIt ? request : nil)
 
         case .confirm(let yes, let no):
+            if yesNo == "no", let intent, confident, intent != lastIntent, settings.globals[intent] == nil,
+               let target = settings.routes[intent], let id = bundle.resolve(target) {
+                // "No, actually I want to return it": the caller named another topic.
+                return await route(intent, to: id, confident: true, entities: entities, &turn)
+            }
             if let yesNo, let id = bundle.resolve(yesNo == "yes" ? yes : no) {
                 succeed()
                 return await enter(id, &turn)
