@@ -6,7 +6,8 @@ import Foundation
 /// `attendant chat`: the conversation typed at a prompt, for designers. Each line is a
 /// caller turn; `/keys 123` presses keys, an empty line (or `/silence`) is a no-input
 /// turn, `/quit` or end of input stops. Files under `prompts/` are reloaded when they
-/// change, and the next conversation (`/restart`) uses them.
+/// change (a note says so; errors are printed and the last good version kept), and the
+/// next conversation (`/restart`) uses them.
 struct ChatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat",
@@ -30,6 +31,19 @@ struct ChatCommand: AsyncParsableCommand {
         let webhooks = dialogue.webhooks()
         let interactive = isatty(0) != 0
 
+        // Watch prompts/ while the designer edits it.
+        let watcher = Task {
+            await library.watch(every: .seconds(1)) { outcome in
+                switch outcome {
+                case .reloaded: Console.error("prompts reloaded; /restart to start a conversation with them")
+                case .rejected(let problems):
+                    problems.filter { $0.severity == .error }.forEach { Console.error($0.description) }
+                    Console.error("prompts/ has errors; still using the last good version")
+                case .unchanged: break
+                }
+            }
+        }
+        defer { watcher.cancel() }
         var runner = ConversationRunner(model: library.model, store: store, channel: .chat, caller: caller, webhooks: webhooks)
         show(await runner.start())
         while true {
@@ -39,13 +53,6 @@ struct ChatCommand: AsyncParsableCommand {
             if text == "/quit" { break }
             if text == "/restart" || runner.isEnded {
                 if !runner.isEnded { await runner.end(outcome: .abandoned) }
-                switch library.reloadIfChanged() {
-                case .rejected(let problems):
-                    problems.filter { $0.severity == .error }.forEach { Console.error($0.description) }
-                    Console.error("prompts/ has errors; still using the last good version")
-                case .reloaded: print("(prompts reloaded)")
-                case .unchanged: break
-                }
                 runner = ConversationRunner(model: library.model, store: store, channel: .chat, caller: caller, webhooks: webhooks)
                 print("--- new conversation ---")
                 show(await runner.start())
