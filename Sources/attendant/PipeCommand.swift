@@ -46,6 +46,27 @@ struct PipeCommand: AsyncParsableCommand {
         var action: String
         var ticket: String?
         var state: String?
+
+        enum CodingKeys: String, CodingKey {
+            case turn, file, transcript, asr_confidence, intent, intent_confidence, slots, sentiment, reply, action, ticket, state
+        }
+
+        /// Every key is always there; what a turn does not have is `null`.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(turn, forKey: .turn)
+            try container.encode(file, forKey: .file)
+            try container.encode(transcript, forKey: .transcript)
+            try container.encode(asr_confidence, forKey: .asr_confidence)
+            try container.encode(intent, forKey: .intent)
+            try container.encode(intent_confidence, forKey: .intent_confidence)
+            try container.encode(slots, forKey: .slots)
+            try container.encode(sentiment, forKey: .sentiment)
+            try container.encode(reply, forKey: .reply)
+            try container.encode(action, forKey: .action)
+            try container.encode(ticket, forKey: .ticket)
+            try container.encode(state, forKey: .state)
+        }
     }
 
     func validate() throws {
