@@ -92,12 +92,28 @@ import Testing
         #expect(!classifier.hasOutOfScopeClass)
         #expect(classifier.outOfScopeThreshold.isFinite, "a threshold chosen from held-out intents")
         let rejected = Self.unrelated.filter { classifier.classify($0).intent == nil }
-        // Known regression: with the small no-oos weight (0.1, chosen so Banking77 keeps
-        // its accuracy) this 50-phrase domain rejects 1 of 5 (weight 1 rejected all 5).
+        // Known regression: this sparse domain keeps the small no-oos weight (0.1, which the
+        // sample domain's accuracy needs) and rejects 1 of 5 (weight 1 rejected all 5).
         withKnownIssue("small no-oos weight: a 5-intent, 50-phrase domain rejects too little") {
             #expect(rejected.count >= 4, "rejected only \(rejected)")
         }
         #expect(classifier.classify("where is my order").intent == "order_status")
+        #expect(Self.domain.allSatisfy { classifier.classify($0.text).intent == $0.intent })
+    }
+
+    /// Without `oos` examples a sparse domain (few phrases per intent) keeps the weighted
+    /// threshold; one treated as dense rejects almost nothing it was trained on.
+    @Test func adaptiveRejectionTellsSparseFromDenseDomains() throws {
+        var fixed = IntentClassifier.Options()
+        fixed.adaptiveRejection = false
+        let adaptive = try IntentClassifier(examples: Self.domain)
+        #expect(adaptive.calibrationSummary.contains("(sparse)"))
+        #expect(adaptive.outOfScopeThreshold == (try IntentClassifier(examples: Self.domain, options: fixed)).outOfScopeThreshold)
+        var dense = IntentClassifier.Options()
+        dense.denseCoverage = 0
+        let classifier = try IntentClassifier(examples: Self.domain, options: dense)
+        #expect(classifier.calibrationSummary.contains("(dense)"))
+        #expect(classifier.outOfScopeThreshold <= adaptive.outOfScopeThreshold)
         #expect(Self.domain.allSatisfy { classifier.classify($0.text).intent == $0.intent })
     }
 

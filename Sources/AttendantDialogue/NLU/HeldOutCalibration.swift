@@ -21,6 +21,12 @@ struct HeldOutCalibration: Sendable {
     var threshold: Double
     var coverageThreshold = 0.0
     var summary = ""
+    /// Share of the held-out in-scope utterances classified right and kept.
+    var inScopeKept = 0.0
+    /// Share of the held-out intents' utterances rejected.
+    var pseudoRecall = 0.0
+    /// Share of the held-out in-scope utterances classified right (before rejection).
+    var inScopeAccuracy = 0.0
 
     /// Softmax of `scores / temperature`: the best class, the best in-scope class and
     /// its probability.
@@ -152,6 +158,9 @@ struct HeldOutCalibration: Sendable {
             case .heldOutIntent: if rejected { pseudoRejected += 1 }
             }
         }
+        inScopeKept = inScope == 0 ? 0 : Double(kept) / Double(inScope)
+        inScopeAccuracy = inScope == 0 ? 0 : Double(correct) / Double(inScope)
+        pseudoRecall = pseudo == 0 ? 0 : Double(pseudoRejected) / Double(pseudo)
         func pc(_ a: Int, _ b: Int) -> String { b == 0 ? "n/a" : String(format: "%.1f %%", 100 * Double(a) / Double(b)) }
         summary = "held-out in-scope \(inScope): accuracy \(pc(correct, inScope)), kept \(pc(kept, inScope)); "
             + "held-out intents \(pseudo): rejected \(pc(pseudoRejected, pseudo)); oos \(real): rejected \(pc(realRejected, real)); coverage threshold \(String(format: "%.3f", coverageThreshold))"

@@ -15,7 +15,7 @@ struct LinearIntentModel: Sendable {
     /// The idf an unseen feature would have (document frequency 0), counted into the
     /// block norms when ``Settings/unknownInNorm`` is on; 0 when off.
     let unknownIDF: Float
-    let unknownInNorm: Bool
+    var unknownInNorm: Bool
 
     var columnCount: Int { idf.count }
 
