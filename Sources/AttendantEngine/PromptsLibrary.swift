@@ -32,6 +32,13 @@ public final class PromptsLibrary: Sendable {
         state = Mutex((model, fingerprint))
     }
 
+    /// Starts from a model already built from its folder (no second training).
+    public init(model: DialogueModel, backendURL: String? = nil) {
+        directory = model.bundle.directory
+        self.backendURL = backendURL
+        state = Mutex((model, Self.fingerprint(of: model.bundle.directory)))
+    }
+
     /// The model new conversations use.
     public var model: DialogueModel { state.withLock { $0.model } }
 

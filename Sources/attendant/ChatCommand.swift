@@ -25,8 +25,8 @@ struct ChatCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        _ = try dialogue.loadModel(prompts: prompts)   // prints every problem, fails on errors
-        let library = try PromptsLibrary(directory: URL(fileURLWithPath: prompts), backendURL: dialogue.backendURL)
+        // Prints every problem and fails on errors; the library then watches the folder.
+        let library = PromptsLibrary(model: try dialogue.loadModel(prompts: prompts), backendURL: dialogue.backendURL)
         let store = try dialogue.openStore()
         let webhooks = dialogue.webhooks()
         let interactive = isatty(0) != 0
